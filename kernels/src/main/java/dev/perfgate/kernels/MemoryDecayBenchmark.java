@@ -1,0 +1,51 @@
+package dev.perfgate.kernels;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * JMH benchmark of {@link MemoryDecay}: 10,000 seeded items, tau one hour, ages uniform in
+ * [0, 5 tau) so factors span [exp(-5), 1]; average time per batch in microseconds. Forks,
+ * warmup and measurement come from the caller (the gate's profile), not from annotations here.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+public class MemoryDecayBenchmark {
+
+    /** Number of items; only the default is benchmarked, so baselines stay comparable. */
+    @Param("10000")
+    public int items;
+
+    private MemoryDecay kernel;
+    private MemoryDecayInput input;
+    private float[] out;
+
+    /** Builds the seeded inputs once per trial, outside the measurement. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        kernel = new MemoryDecay(MemoryDecay.DEFAULT_TAU_SECONDS);
+        input = MemoryDecayInput.random(42L, items, 5 * MemoryDecay.DEFAULT_TAU_SECONDS);
+        out = new float[items];
+    }
+
+    /**
+     * Decays every item.
+     *
+     * @return the decayed strengths, returned so JMH consumes them and the work cannot be
+     *     eliminated
+     */
+    @Benchmark
+    public float[] decay() {
+        kernel.decay(input.strength(), input.ageSeconds(), out);
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.perfgate.core.stats;
+
+import java.util.Locale;
+
+/**
+ * The regression decision for a timing metric (the primary metric): a benchmark regresses when
+ * its estimated change is worse than the threshold AND the rank test is significant at alpha
+ * (after multiple-comparison control). Worse than the threshold but not significant is
+ * inconclusive, reported with the smallest change the forks could detect and the forks needed.
+ * Too few forks for any test is inconclusive and says so.
+ */
+public final class DecisionRule {
+
+    private final GatePolicy policy;
+
+    public DecisionRule(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Decides.
+     *
+     * @param evidence     the fork evidence
+     * @param adjustedP    the p-value after multiple-comparison control (NaN when not testable)
+     * @param thresholdPct this benchmark's threshold in percent
+     */
+    public Decision decide(ForkEvidence evidence, double adjustedP, double thresholdPct) {
+        double threshold = thresholdPct / 100;
+        double mde = ForkEvidence.minDetectableChange(evidence.logNoise(), evidence.baseForks(),
+                evidence.candidateForks(), policy.alpha(), policy.power());
+        int needed = ForkEvidence.forksNeeded(evidence.logNoise(), threshold, policy.alpha(), policy.power());
+        Decision base = new Decision(Verdict.UNCHANGED, evidence.change(), evidence.ciLow(), evidence.ciHigh(),
+                adjustedP, mde, needed, "");
+        double change = evidence.change();
+        if (!evidence.testable()) {
+            return base.with(Verdict.INCONCLUSIVE, Double.NaN, String.format(Locale.ROOT,
+                    "too few forks for a test (%d base, %d current): no result of so few forks can be "
+                            + "significant at alpha %s; run at least 4 forks per side",
+                    evidence.baseForks(), evidence.candidateForks(), format(policy.alpha())));
+        }
+        boolean significant = adjustedP < policy.alpha();
+        if (change > threshold) {
+            if (significant) {
+                return base.with(Verdict.REGRESSION, adjustedP, "");
+            }
+            String detect = Double.isFinite(mde)
+                    ? String.format(Locale.ROOT, "; these forks detect changes above %.1f%%; about %d forks per "
+                    + "side would decide %s%%", mde * 100, needed, format(thresholdPct))
+                    : "";
+            return base.with(Verdict.INCONCLUSIVE, adjustedP, String.format(Locale.ROOT,
+                    "worse than the %s%% threshold but not significant (p = %.3g)%s",
+                    format(thresholdPct), adjustedP, detect));
+        }
+        if (change < -threshold && significant) {
+            return base.with(Verdict.IMPROVEMENT, adjustedP, "");
+        }
+        return base;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
