@@ -1,0 +1,87 @@
+package dev.perfgate.core.baseline;
+
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a run's results into a new baseline: the selected benchmarks take the run's values with
+ * an approval record; every other entry stays exactly as it was. A baseline must be stable, so
+ * benchmarks whose fork-to-fork variation is above {@code maxNoisePct} (or that cannot show it,
+ * having one fork) are reported by {@link #noisy} and the caller refuses them unless told otherwise.
+ */
+public final class Approver {
+
+    /** Default limit on the fork-to-fork coefficient of variation of an approved benchmark, in percent. */
+    public static final double DEFAULT_MAX_NOISE_PCT = 5.0;
+
+    private final double maxNoisePct;
+
+    /** @param maxNoisePct largest accepted fork-to-fork coefficient of variation in percent, > 0 */
+    public Approver(double maxNoisePct) {
+        if (!(maxNoisePct > 0)) {
+            throw new IllegalArgumentException("maxNoisePct must be > 0 but was " + maxNoisePct);
+        }
+        this.maxNoisePct = maxNoisePct;
+    }
+
+    /** The results selected by {@code only} (all when null), in identity order. */
+    public static List<BenchmarkResult> select(Run run, Pattern only) {
+        return run.results().stream()
+                .filter(r -> only == null || only.matcher(r.id().display()).find()
+                        || only.matcher(r.id().name()).find())
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .toList();
+    }
+
+    /**
+     * Benchmarks too noisy to approve, with a sentence each: e.g. {@code "...: fork-to-fork
+     * variation 7.3% exceeds 5%"}. Empty when all are stable.
+     */
+    public Map<BenchmarkId, String> noisy(List<BenchmarkResult> selected) {
+        Map<BenchmarkId, String> out = new LinkedHashMap<>();
+        for (BenchmarkResult r : selected) {
+            double cv = r.primary().forkCv();
+            if (Double.isNaN(cv)) {
+                out.put(r.id(), "only " + r.primary().forkCount()
+                        + " fork: its fork-to-fork variation is unknown (run at least 2 forks)");
+            } else if (cv * 100 > maxNoisePct) {
+                out.put(r.id(), String.format(Locale.ROOT, "fork-to-fork variation %.1f%% exceeds %s%%",
+                        cv * 100, formatPct(maxNoisePct)));
+            }
+        }
+        return out;
+    }
+
+    private static String formatPct(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /**
+     * The new baseline: {@code current} (if any) with the selected results approved.
+     *
+     * @param current  the existing baseline, if any
+     * @param run      the run the results come from (platform, fingerprint, commit, id)
+     * @param selected the results to approve, from {@link #select}
+     * @param approval who, when, why
+     */
+    public Baseline approve(Optional<Baseline> current, Run run, List<BenchmarkResult> selected, Approval approval) {
+        Map<BenchmarkId, BaselineEntry> entries = new LinkedHashMap<>();
+        current.ifPresent(b -> b.entries().forEach(e -> entries.put(e.id(), e)));
+        for (BenchmarkResult r : selected) {
+            Double threshold = Optional.ofNullable(entries.get(r.id())).map(BaselineEntry::thresholdPct).orElse(null);
+            entries.put(r.id(), new BaselineEntry(r.id(), r.primary(), r.allocation().orElse(null), threshold,
+                    approval));
+        }
+        return new Baseline(Baseline.SCHEMA_VERSION, run.platform(), run.fingerprint(), approval.approvedAt(),
+                new ArrayList<>(entries.values()));
+    }
+}

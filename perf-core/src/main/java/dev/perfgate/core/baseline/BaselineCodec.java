@@ -1,0 +1,170 @@
+package dev.perfgate.core.baseline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.json.JsonErrors;
+import dev.perfgate.core.json.JsonPath;
+import dev.perfgate.core.json.ModelJson;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.PlatformKey;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The baseline file format: pretty-printed JSON, keys in a fixed order, benchmarks sorted by
+ * identity, numbers with {@value ModelJson#SIGNIFICANT_DIGITS} significant digits, {@code \n}
+ * line ends and a final newline, so that approving one benchmark changes only that benchmark's
+ * lines (and the file's timestamp and fingerprint). See docs/file-formats.md for the fields.
+ */
+public final class BaselineCodec {
+
+    private final ObjectMapper mapper = ModelJson.mapper();
+
+    /** The file's text. */
+    public String write(Baseline baseline) {
+        ObjectNode root = ModelJson.object();
+        root.put("version", baseline.version());
+        root.put("platform", baseline.platform().toString());
+        root.put("cpu", baseline.fingerprint().cpuModel());
+        root.put("timestamp", baseline.timestamp().toString());
+        root.set("fingerprint", ModelJson.fingerprint(baseline.fingerprint()));
+        ArrayNode entries = root.putArray("baselines");
+        for (BaselineEntry e : baseline.entries()) {
+            entries.add(entry(e));
+        }
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return mapper.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode entry(BaselineEntry e) {
+        ObjectNode node = ModelJson.object();
+        ModelJson.putId(node, e.id());
+        Measurement m = e.primary();
+        node.put("unit", m.unit());
+        node.set("score", ModelJson.number(m.score()));
+        node.set("score_error", ModelJson.number(m.scoreError()));
+        double[] forkMeans = m.forkMeans();
+        node.set("mean", ModelJson.number(mean(forkMeans)));
+        node.set("std_dev", ModelJson.number(stdDev(forkMeans)));
+        node.put("sample_size", forkMeans.length);
+        node.put("forks", m.forks().size());
+        node.put("iterations", m.iterationsPerFork());
+        node.set("samples", ModelJson.samples(m.forks()));
+        if (e.allocation() != null) {
+            ObjectNode alloc = node.putObject("allocation");
+            ModelJson.putMeasurement(alloc, e.allocation());
+        }
+        if (e.thresholdPct() != null) {
+            node.set("threshold_pct", ModelJson.number(e.thresholdPct()));
+        }
+        ObjectNode approval = node.putObject("approval");
+        approval.put("approved_at", e.approval().approvedAt().toString());
+        approval.put("approved_by", e.approval().approvedBy());
+        approval.put("reason", e.approval().reason());
+        approval.put("commit", e.approval().commit());
+        approval.put("run_id", e.approval().runId());
+        return node;
+    }
+
+    private static double mean(double[] values) {
+        return values.length == 0 ? Double.NaN
+                : new org.apache.commons.math3.stat.descriptive.moment.Mean().evaluate(values);
+    }
+
+    private static double stdDev(double[] values) {
+        return values.length < 2 ? Double.NaN
+                : new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(values);
+    }
+
+    /**
+     * Parses a baseline file's text.
+     *
+     * @param source the file, for messages
+     */
+    public Baseline read(String source, String text) throws InputException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.syntax(source, e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InputException(source, null, "is empty, expected a perfgate baseline file");
+        }
+        JsonPath path = new JsonPath(source);
+        path.requireObject("$", root);
+        int version = ModelJson.readSchemaVersion(path, "$", root, "version", Baseline.SCHEMA_VERSION);
+        PlatformKey platform;
+        String platformText = path.requiredText("$.platform", root.get("platform"));
+        try {
+            platform = PlatformKey.parse(platformText);
+        } catch (IllegalArgumentException e) {
+            throw path.error("$.platform", e.getMessage());
+        }
+        Fingerprint fingerprint = ModelJson.readFingerprint(path, "$.fingerprint", root.get("fingerprint"));
+        Instant timestamp = ModelJson.readInstant(path, "$.timestamp", root.get("timestamp"));
+        JsonNode array = root.get("baselines");
+        path.requireArray("$.baselines", array);
+        List<BaselineEntry> entries = new ArrayList<>();
+        List<BenchmarkId> seen = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "$.baselines[" + i + "]";
+            BaselineEntry entry = readEntry(path, at, array.get(i));
+            if (seen.contains(entry.id())) {
+                throw path.error(at, "benchmark " + entry.id() + " appears twice");
+            }
+            seen.add(entry.id());
+            entries.add(entry);
+        }
+        return new Baseline(version, platform, fingerprint, timestamp, entries);
+    }
+
+    private static BaselineEntry readEntry(JsonPath path, String at, JsonNode node) throws InputException {
+        path.requireObject(at, node);
+        BenchmarkId id = ModelJson.readId(path, at, node);
+        String unit = path.requiredText(at + ".unit", node.get("unit"));
+        double score = path.number(at + ".score", node.get("score"), true);
+        double error = path.number(at + ".score_error", node.get("score_error"), false);
+        Measurement primary = new Measurement(unit, score, error,
+                ModelJson.readSamples(path, at + ".samples", node.get("samples")));
+        Measurement allocation = null;
+        JsonNode alloc = node.get("allocation");
+        if (alloc != null && !alloc.isNull()) {
+            allocation = ModelJson.readMeasurement(path, at + ".allocation", alloc);
+        }
+        Double threshold = null;
+        JsonNode t = node.get("threshold_pct");
+        if (t != null && !t.isNull()) {
+            double value = path.number(at + ".threshold_pct", t, true);
+            if (!(value > 0 && value < 1000)) {
+                throw path.error(at + ".threshold_pct", "must be > 0 and < 1000 percent but was " + value);
+            }
+            threshold = value;
+        }
+        JsonNode a = node.get("approval");
+        path.requireObject(at + ".approval", a);
+        Approval approval = new Approval(
+                ModelJson.readInstant(path, at + ".approval.approved_at", a.get("approved_at")),
+                path.optionalText(at + ".approval.approved_by", a.get("approved_by")),
+                path.requiredText(at + ".approval.reason", a.get("reason")),
+                path.optionalText(at + ".approval.commit", a.get("commit")),
+                path.optionalText(at + ".approval.run_id", a.get("run_id")));
+        return new BaselineEntry(id, primary, allocation, threshold, approval);
+    }
+}

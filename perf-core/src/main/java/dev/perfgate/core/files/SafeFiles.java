@@ -1,0 +1,81 @@
+package dev.perfgate.core.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * File operations that a crash or a concurrent writer cannot corrupt.
+ *
+ * <ul>
+ *   <li>{@link #writeAtomically}: the new content goes to a temporary file in the same directory,
+ *       is forced to disk, then moved over the target in one atomic rename: readers and a crash
+ *       see the old file or the new one, never a mix.</li>
+ *   <li>{@link #withLock}: an exclusive OS file lock on a sibling {@code .lock} file, held for a
+ *       read-modify-write, so that two processes (two CI jobs approving at once) take turns.</li>
+ * </ul>
+ */
+public final class SafeFiles {
+
+    private SafeFiles() {
+    }
+
+    /** An action on files that may fail with an I/O error or a domain exception. */
+    @FunctionalInterface
+    public interface LockedAction<T, E extends Exception> {
+        /** Runs while the lock is held. */
+        T run() throws IOException, E;
+    }
+
+    /** Writes UTF-8 text atomically; creates parent directories. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes atomically; creates parent directories. */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Runs an action while holding an exclusive lock on {@code <target>.lock} (created if needed,
+     * left in place afterwards: deleting it would let a waiting process lock a file nobody else sees).
+     * Blocks until the lock is free.
+     */
+    public static <T, E extends Exception> T withLock(Path target, LockedAction<T, E> action) throws IOException, E {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            return action.run();
+        }
+    }
+}
