@@ -7,7 +7,7 @@ import dev.perfgate.core.InputException;
  * Typed access to a JSON tree that reports every problem as an {@link InputException} carrying
  * the source and the JSON path. Shared by the readers of perfgate's JSON formats.
  */
-public final class JsonPath {
+public class JsonPath {
 
     private final String source;
 

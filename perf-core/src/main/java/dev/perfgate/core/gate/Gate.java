@@ -1,0 +1,155 @@
+package dev.perfgate.core.gate;
+
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.Units;
+import dev.perfgate.core.stats.AllocationRule;
+import dev.perfgate.core.stats.BenjaminiHochberg;
+import dev.perfgate.core.stats.Decision;
+import dev.perfgate.core.stats.DecisionRule;
+import dev.perfgate.core.stats.ForkEvidence;
+import dev.perfgate.core.stats.GatePolicy;
+import dev.perfgate.core.stats.Verdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares a candidate's results with a base's (a baseline or another run), benchmark by
+ * benchmark: the primary metric through the {@link DecisionRule} with Benjamini-Hochberg control
+ * across all benchmarks, and bytes per operation through the {@link AllocationRule} when both
+ * sides measured them.
+ *
+ * <pre>{@code
+ * GateReport report = new Gate(GatePolicy.DEFAULT).compare(baseline.asResults(), run, baseline.thresholds());
+ * if (report.fails()) { ... }
+ * }</pre>
+ */
+public final class Gate {
+
+    private static final double CONFIDENCE = 0.95;
+
+    private final GatePolicy policy;
+    private final DecisionRule decisionRule;
+    private final AllocationRule allocationRule;
+
+    public Gate(GatePolicy policy) {
+        this.policy = policy;
+        this.decisionRule = new DecisionRule(policy);
+        this.allocationRule = new AllocationRule(policy);
+    }
+
+    /**
+     * Compares.
+     *
+     * @param base       the reference results
+     * @param candidate  the results under test
+     * @param thresholds per-benchmark thresholds in percent overriding the policy's default
+     */
+    public GateReport compare(List<BenchmarkResult> base, List<BenchmarkResult> candidate,
+                              Map<BenchmarkId, Double> thresholds) {
+        Map<BenchmarkId, BenchmarkResult> baseById = new LinkedHashMap<>();
+        base.forEach(r -> baseById.put(r.id(), r));
+        List<BenchmarkResult> sortedCandidate = candidate.stream()
+                .sorted(Comparator.comparing(BenchmarkResult::id)).toList();
+
+        List<Pending> pending = new ArrayList<>();
+        for (BenchmarkResult cur : sortedCandidate) {
+            double threshold = thresholds.getOrDefault(cur.id(), policy.thresholdPct());
+            BenchmarkResult ref = baseById.remove(cur.id());
+            pending.add(primary(ref, cur, threshold));
+            if (ref != null) {
+                allocation(ref, cur, threshold).ifPresent(pending::add);
+            }
+        }
+        for (BenchmarkResult missing : baseById.values()) {
+            Measurement m = missing.primary();
+            pending.add(new Pending(new ComparisonRow(missing.id(), ComparisonRow.PRIMARY, m.unit(), m.score(),
+                    Double.NaN, thresholds.getOrDefault(missing.id(), policy.thresholdPct()),
+                    Decision.of(Verdict.MISSING, "in the baseline but not in this run")), null));
+        }
+
+        double[] raw = pending.stream().mapToDouble(p -> p.evidence == null ? Double.NaN
+                : p.evidence.pValue()).toArray();
+        double[] adjusted = BenjaminiHochberg.adjust(raw);
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            if (p.evidence == null) {
+                rows.add(p.row);
+            } else {
+                Decision decision = decisionRule.decide(p.evidence, adjusted[i], p.row.thresholdPct());
+                rows.add(new ComparisonRow(p.row.id(), p.row.metric(), p.row.unit(), p.row.baseline(),
+                        p.row.current(), p.row.thresholdPct(), decision));
+            }
+        }
+        rows.sort(Comparator.comparing(ComparisonRow::id)
+                .thenComparing(r -> r.isPrimary() ? "" : r.metric()));
+        return new GateReport("", policy.thresholdPct(), rows, List.of(), false);
+    }
+
+    /** A row whose decision may still wait for the multiple-comparison adjustment. */
+    private record Pending(ComparisonRow row, ForkEvidence evidence) {
+    }
+
+    private Pending primary(BenchmarkResult ref, BenchmarkResult cur, double threshold) {
+        Measurement c = cur.primary();
+        if (ref == null) {
+            return new Pending(new ComparisonRow(cur.id(), ComparisonRow.PRIMARY, c.unit(), Double.NaN, c.score(),
+                    threshold, Decision.of(Verdict.NEW, "not in the baseline yet")), null);
+        }
+        Measurement b = ref.primary();
+        Optional<Measurement> converted = Units.convert(c, b.unit());
+        if (converted.isEmpty()) {
+            return new Pending(new ComparisonRow(cur.id(), ComparisonRow.PRIMARY, c.unit(), b.score(), c.score(),
+                    threshold, Decision.of(Verdict.INCONCLUSIVE, "unit changed from " + b.unit() + " to "
+                    + c.unit() + "; approve a new baseline")), null);
+        }
+        c = converted.get();
+        ComparisonRow row = new ComparisonRow(cur.id(), ComparisonRow.PRIMARY, b.unit(), b.score(), c.score(),
+                threshold, Decision.of(Verdict.INCONCLUSIVE, ""));
+        double[] baseForks = b.forkMeans();
+        double[] curForks = c.forkMeans();
+        if (baseForks.length == 0 || curForks.length == 0) {
+            return new Pending(withDecision(row, Decision.of(Verdict.INCONCLUSIVE,
+                    "no per-fork samples on the " + (baseForks.length == 0 ? "base" : "current")
+                            + " side: nothing to test")), null);
+        }
+        if (!allPositive(baseForks) || !allPositive(curForks)) {
+            return new Pending(withDecision(row, Decision.of(Verdict.INCONCLUSIVE,
+                    "scores of zero or below cannot be compared as ratios")), null);
+        }
+        ForkEvidence evidence = ForkEvidence.of(baseForks, curForks, b.direction(), CONFIDENCE, policy.alpha());
+        return new Pending(row, evidence);
+    }
+
+    private Optional<Pending> allocation(BenchmarkResult ref, BenchmarkResult cur, double threshold) {
+        Optional<Measurement> b = ref.allocation();
+        Optional<Measurement> c = cur.allocation();
+        if (b.isEmpty() || c.isEmpty()) {
+            return Optional.empty();
+        }
+        Decision decision = allocationRule.decide(b.get().forkMeans(), c.get().forkMeans());
+        return Optional.of(new Pending(new ComparisonRow(cur.id(), BenchmarkResult.ALLOCATION_METRIC,
+                b.get().unit(), b.get().score(), c.get().score(), threshold, decision), null));
+    }
+
+    private static ComparisonRow withDecision(ComparisonRow row, Decision decision) {
+        return new ComparisonRow(row.id(), row.metric(), row.unit(), row.baseline(), row.current(),
+                row.thresholdPct(), decision);
+    }
+
+    private static boolean allPositive(double[] values) {
+        for (double v : values) {
+            if (!(v > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

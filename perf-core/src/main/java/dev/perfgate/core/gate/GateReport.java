@@ -1,0 +1,61 @@
+package dev.perfgate.core.gate;
+
+import dev.perfgate.core.stats.Verdict;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of comparing a candidate with a base: one row per benchmark metric, plus what the
+ * reports must say about the context.
+ *
+ * @param platform         platform key, e.g. {@code linux-x86_64}
+ * @param thresholdPct     the default threshold in percent
+ * @param rows             the rows, sorted by benchmark identity, primary metric first
+ * @param fingerprintNotes differences between the base's and the candidate's machine or JVM
+ * @param advisory         whether verdicts are advice only (different CPU model or JDK feature
+ *                         version and not strict): a regression then does not fail the gate
+ */
+public record GateReport(String platform, double thresholdPct, List<ComparisonRow> rows,
+                         List<String> fingerprintNotes, boolean advisory) {
+
+    public GateReport {
+        Objects.requireNonNull(platform, "platform");
+        rows = List.copyOf(rows);
+        fingerprintNotes = List.copyOf(fingerprintNotes);
+    }
+
+    /** This report with the context of the comparison. */
+    public GateReport withContext(String newPlatform, List<String> notes, boolean isAdvisory) {
+        return new GateReport(newPlatform, thresholdPct, rows, notes, isAdvisory);
+    }
+
+    /** Rows whose verdict is a regression. */
+    public List<ComparisonRow> regressions() {
+        return rows.stream().filter(r -> r.decision().verdict().failsGate()).toList();
+    }
+
+    /** Whether any row is a regression (whether or not the verdicts are advisory). */
+    public boolean hasRegression() {
+        return !regressions().isEmpty();
+    }
+
+    /** Whether the gate fails: a regression and verdicts that are not advisory. */
+    public boolean fails() {
+        return hasRegression() && !advisory;
+    }
+
+    /** Number of rows per verdict. */
+    public Map<Verdict, Integer> counts() {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        rows.forEach(r -> counts.merge(r.decision().verdict(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Number of distinct benchmarks compared. */
+    public long benchmarkCount() {
+        return rows.stream().map(ComparisonRow::id).distinct().count();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.perfgate.core.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.json.JsonErrors;
+import dev.perfgate.core.json.JsonPath;
+import dev.perfgate.core.json.ModelJson;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.Run;
+import dev.perfgate.core.model.RunSettings;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One history line as compact JSON: {@code {"schema":1,"type":"run",...}} or
+ * {@code {"schema":1,"type":"approval",...}}. Numbers use the fixed precision of
+ * {@link ModelJson}. See docs/file-formats.md for the fields.
+ */
+public final class HistoryCodec {
+
+    /** The schema version this perfgate writes and the newest it reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ObjectMapper mapper = ModelJson.mapper();
+
+    /** The record as one line of JSON, without the line end. */
+    public String write(HistoryRecord record) {
+        ObjectNode node = ModelJson.object();
+        node.put("schema", SCHEMA_VERSION);
+        if (record instanceof HistoryRecord.RunRecord r) {
+            writeRun(node, r.run());
+        } else if (record instanceof HistoryRecord.ApprovalRecord a) {
+            node.put("type", "approval");
+            node.put("timestamp", a.timestamp().toString());
+            node.put("approver", a.approver());
+            node.put("reason", a.reason());
+            node.put("commit", a.commit());
+            node.put("run_id", a.runId());
+            ArrayNode ids = node.putArray("benchmarks");
+            for (BenchmarkId id : a.benchmarks()) {
+                ModelJson.putId(ids.addObject(), id);
+            }
+        }
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRun(ObjectNode node, Run run) {
+        node.put("type", "run");
+        node.put("run_id", run.runId());
+        node.put("timestamp", run.timestamp().toString());
+        node.put("commit", run.commit());
+        node.put("branch", run.branch());
+        node.put("platform", run.platform().toString());
+        node.set("fingerprint", ModelJson.fingerprint(run.fingerprint()));
+        ArrayNode benchmarks = node.putArray("benchmarks");
+        for (BenchmarkResult result : run.results()) {
+            ObjectNode b = benchmarks.addObject();
+            ModelJson.putId(b, result.id());
+            ModelJson.putMeasurement(b, result.primary());
+            if (!result.secondary().isEmpty()) {
+                ObjectNode secondary = b.putObject("secondary");
+                result.secondary().forEach((name, m) -> ModelJson.putMeasurement(secondary.putObject(name), m));
+            }
+        }
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @param source the history file, for messages
+     * @param lineNo the 1-based line number, for messages
+     */
+    public HistoryRecord read(String source, long lineNo, String line) throws InputException {
+        String where = "line " + lineNo;
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JsonProcessingException e) {
+            InputException syntax = JsonErrors.syntax(source, e);
+            throw new InputException(source, where, syntax.problem(), e);
+        }
+        LinePath path = new LinePath(source, where);
+        if (node == null || !node.isObject()) {
+            throw new InputException(source, where, "expected a JSON object, found " + JsonPath.describe(node));
+        }
+        ModelJson.readSchemaVersion(path, "$", node, "schema", SCHEMA_VERSION);
+        String type = path.requiredText("$.type", node.get("type"));
+        return switch (type) {
+            case "run" -> new HistoryRecord.RunRecord(readRun(path, node));
+            case "approval" -> readApproval(path, node);
+            default -> throw path.error("$.type", "unknown record type '" + type + "', expected run or approval");
+        };
+    }
+
+    private static Run readRun(JsonPath path, JsonNode node) throws InputException {
+        PlatformKey platform;
+        try {
+            platform = PlatformKey.parse(path.requiredText("$.platform", node.get("platform")));
+        } catch (IllegalArgumentException e) {
+            throw path.error("$.platform", e.getMessage());
+        }
+        JsonNode array = node.get("benchmarks");
+        path.requireArray("$.benchmarks", array);
+        List<BenchmarkResult> results = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "$.benchmarks[" + i + "]";
+            JsonNode b = array.get(i);
+            path.requireObject(at, b);
+            BenchmarkId id = ModelJson.readId(path, at, b);
+            Measurement primary = ModelJson.readMeasurement(path, at, b);
+            Map<String, Measurement> secondary = new LinkedHashMap<>();
+            JsonNode sec = b.get("secondary");
+            if (sec != null && !sec.isNull()) {
+                path.requireObject(at + ".secondary", sec);
+                var fields = sec.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    secondary.put(field.getKey(), ModelJson.readMeasurement(path,
+                            at + ".secondary[" + JsonPath.quote(field.getKey()) + "]", field.getValue()));
+                }
+            }
+            results.add(new BenchmarkResult(id, primary, secondary, RunSettings.UNKNOWN));
+        }
+        String runId = path.requiredText("$.run_id", node.get("run_id"));
+        return new Run(runId, ModelJson.readInstant(path, "$.timestamp", node.get("timestamp")),
+                path.optionalText("$.commit", node.get("commit")),
+                path.optionalText("$.branch", node.get("branch")),
+                platform,
+                ModelJson.readFingerprint(path, "$.fingerprint", node.get("fingerprint")),
+                results);
+    }
+
+    private static HistoryRecord.ApprovalRecord readApproval(JsonPath path, JsonNode node) throws InputException {
+        JsonNode array = node.get("benchmarks");
+        path.requireArray("$.benchmarks", array);
+        List<BenchmarkId> ids = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "$.benchmarks[" + i + "]";
+            path.requireObject(at, array.get(i));
+            ids.add(ModelJson.readId(path, at, array.get(i)));
+        }
+        return new HistoryRecord.ApprovalRecord(
+                ModelJson.readInstant(path, "$.timestamp", node.get("timestamp")),
+                path.optionalText("$.approver", node.get("approver")),
+                path.optionalText("$.reason", node.get("reason")),
+                path.optionalText("$.commit", node.get("commit")),
+                path.optionalText("$.run_id", node.get("run_id")),
+                ids);
+    }
+
+    /** Reports errors as "line N, $.path". */
+    private static final class LinePath extends JsonPath {
+        private final String source;
+        private final String line;
+
+        LinePath(String source, String line) {
+            super(source);
+            this.source = source;
+            this.line = line;
+        }
+
+        @Override
+        public InputException error(String at, String problem) {
+            return new InputException(source, line + ", " + at, problem);
+        }
+    }
+}
