@@ -1,0 +1,97 @@
+package dev.perfgate.core.report;
+
+import java.util.Locale;
+
+/**
+ * Making untrusted text (benchmark names, params, notes) safe for each report format, and
+ * formatting numbers the same way in all of them.
+ */
+public final class Text {
+
+    /** Longest benchmark label a report shows; longer ones are cut with an ellipsis. */
+    public static final int MAX_LABEL = 200;
+
+    private Text() {
+    }
+
+    /** Control characters replaced by {@code ?} and the text cut to {@code max} characters. */
+    public static String plain(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
+        text.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT ? '?' : c));
+        if (sb.length() > max) {
+            return sb.substring(0, Math.max(0, max - 1)) + "\u2026";
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Text that renders literally in GitHub-flavoured Markdown, in a table cell too: Markdown
+     * punctuation is backslash-escaped, {@code < > &} become entities so no HTML is injected, and
+     * {@code @} becomes {@code &#64;} so a name cannot mention (notify) anyone.
+     */
+    public static String markdown(String text) {
+        String safe = plain(text, MAX_LABEL);
+        StringBuilder sb = new StringBuilder(safe.length() + 16);
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '@' -> sb.append("&#64;");
+                case '|' -> sb.append("\\|");
+                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '~', '$', ':' ->
+                        sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Text safe inside HTML element content and attribute values. */
+    public static String html(String text) {
+        String safe = plain(text, MAX_LABEL);
+        StringBuilder sb = new StringBuilder(safe.length() + 16);
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A signed percentage with one decimal, e.g. {@code +7.3%}; {@code n/a} for NaN. */
+    public static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%+.1f%%", fraction * 100) : "n/a";
+    }
+
+    /** An interval of fractions as percentages, e.g. {@code [+4.1%, +9.8%]}; empty for NaN. */
+    public static String interval(double low, double high) {
+        return Double.isFinite(low) && Double.isFinite(high) ? "[" + percent(low) + ", " + percent(high) + "]" : "";
+    }
+
+    /** A p-value with three significant digits, e.g. {@code 0.00108}; empty for NaN. */
+    public static String pValue(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3g", p) : "";
+    }
+
+    /** A score with four significant digits in plain or scientific notation; {@code -} for NaN. */
+    public static String score(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        double abs = Math.abs(value);
+        if (abs != 0 && (abs >= 1e7 || abs < 1e-3)) {
+            return String.format(Locale.ROOT, "%.3e", value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString();
+    }
+}
