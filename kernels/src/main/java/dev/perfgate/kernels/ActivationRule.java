@@ -33,6 +33,9 @@ public record ActivationRule(float retention, float spread, float firingThreshol
     /**
      * Validates the constants.
      *
+     * @param retention fraction of activation a node keeps per iteration, in [0, 1]
+     * @param spread fraction of a firing node's activation passed to its successors, in [0, 1]
+     * @param firingThreshold minimum activation for a node to spread, in [0, 1]
      * @throws IllegalArgumentException if a constant is NaN or outside [0, 1]
      */
     public ActivationRule {

@@ -27,6 +27,10 @@ public record CosineSimilarityInput(int dimension, int count, float[] query, flo
     /**
      * Validates the shape.
      *
+     * @param dimension number of components per vector, at least 1
+     * @param count number of candidates, at least 0
+     * @param query the query vector, exactly {@code dimension} floats
+     * @param candidates {@code count} vectors row-major, exactly {@code count * dimension} floats
      * @throws IllegalArgumentException if a size or length is out of range
      * @throws NullPointerException if an array is null
      */

@@ -41,6 +41,9 @@ public record CsrGraph(int[] rowStart, int[] target, float[] weight) {
     /**
      * Validates the CSR structure; costs one pass over the arrays.
      *
+     * @param rowStart offsets of each node's out-edges, {@code nodeCount() + 1} entries
+     * @param target destination node of each edge, each in {@code [0, nodeCount())}
+     * @param weight weight of each edge, finite and {@code > 0}, same length as {@code target}
      * @throws IllegalArgumentException if the arrays do not form a valid graph
      * @throws NullPointerException if an array is null
      */

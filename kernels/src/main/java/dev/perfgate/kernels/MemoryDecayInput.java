@@ -24,6 +24,8 @@ public record MemoryDecayInput(float[] strength, float[] ageSeconds) {
     /**
      * Validates the shape.
      *
+     * @param strength strength of each item
+     * @param ageSeconds age of each item in seconds, same length as {@code strength}
      * @throws IllegalArgumentException if the lengths differ
      * @throws NullPointerException if an array is null
      */
