@@ -64,7 +64,7 @@ public final class Gate {
             BenchmarkResult ref = baseById.remove(cur.id());
             pending.add(primary(ref, cur, threshold));
             if (ref != null) {
-                allocation(ref, cur, threshold).ifPresent(pending::add);
+                allocation(ref, cur).ifPresent(pending::add);
             }
         }
         for (BenchmarkResult missing : baseById.values()) {
@@ -128,7 +128,7 @@ public final class Gate {
         return new Pending(row, evidence);
     }
 
-    private Optional<Pending> allocation(BenchmarkResult ref, BenchmarkResult cur, double threshold) {
+    private Optional<Pending> allocation(BenchmarkResult ref, BenchmarkResult cur) {
         Optional<Measurement> b = ref.allocation();
         Optional<Measurement> c = cur.allocation();
         if (b.isEmpty() || c.isEmpty()) {
@@ -136,7 +136,7 @@ public final class Gate {
         }
         Decision decision = allocationRule.decide(b.get().forkMeans(), c.get().forkMeans());
         return Optional.of(new Pending(new ComparisonRow(cur.id(), BenchmarkResult.ALLOCATION_METRIC,
-                b.get().unit(), b.get().score(), c.get().score(), threshold, decision), null));
+                b.get().unit(), b.get().score(), c.get().score(), policy.allocationTolerancePct(), decision), null));
     }
 
     private static ComparisonRow withDecision(ComparisonRow row, Decision decision) {

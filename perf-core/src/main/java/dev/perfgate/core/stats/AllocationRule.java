@@ -34,30 +34,11 @@ public final class AllocationRule {
         double c = median.evaluate(candidate);
         double tolerance = Math.max(b * policy.allocationTolerancePct() / 100, policy.allocationToleranceBytes());
         double change = b > policy.allocationToleranceBytes() ? c / b - 1 : Double.NaN;
-        double lowFork = min(candidate);
-        double highFork = max(candidate);
-        double ciLow = Double.isNaN(change) ? Double.NaN : lowFork / b - 1;
-        double ciHigh = Double.isNaN(change) ? Double.NaN : highFork / b - 1;
         String delta = String.format(Locale.ROOT, "%+.1f B/op (tolerance %.1f B/op)", c - b, tolerance);
         Verdict verdict = c - b > tolerance ? Verdict.REGRESSION
                 : b - c > tolerance ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
         String note = verdict == Verdict.UNCHANGED ? "" : delta;
-        return new Decision(verdict, change, ciLow, ciHigh, Double.NaN, Double.NaN, 0, note);
+        return new Decision(verdict, change, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, note);
     }
 
-    private static double min(double[] values) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : values) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
-
-    private static double max(double[] values) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
 }

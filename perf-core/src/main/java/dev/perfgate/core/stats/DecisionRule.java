@@ -35,8 +35,8 @@ public final class DecisionRule {
         if (!evidence.testable()) {
             return base.with(Verdict.INCONCLUSIVE, Double.NaN, String.format(Locale.ROOT,
                     "too few forks for a test (%d base, %d current): no result of so few forks can be "
-                            + "significant at alpha %s; run at least 4 forks per side",
-                    evidence.baseForks(), evidence.candidateForks(), format(policy.alpha())));
+                            + "significant at alpha %s; run at least %d forks per side",
+                    evidence.baseForks(), evidence.candidateForks(), format(policy.alpha()), minimumForks()));
         }
         boolean significant = adjustedP < policy.alpha();
         if (change > threshold) {
@@ -55,6 +55,15 @@ public final class DecisionRule {
             return base.with(Verdict.IMPROVEMENT, adjustedP, "");
         }
         return base;
+    }
+
+    /** The fewest forks per side with which a rank test at the policy's alpha can be significant. */
+    int minimumForks() {
+        int n = 2;
+        while (n < 50 && new MannWhitney(n, n).smallestPossibleP() > policy.alpha()) {
+            n++;
+        }
+        return n;
     }
 
     private static String format(double value) {

@@ -104,7 +104,7 @@ public record ForkEvidence(int baseForks, int candidateForks, boolean testable, 
     /**
      * Forks per side needed to detect a relative change {@code effect} (e.g. 0.05) with the given
      * alpha and power: {@code 2 (z(1-alpha/2) + z(power))^2 sigma^2 / ln(1+effect)^2 / (3/pi)}, at
-     * least 2. For 3% noise, 5% effect, alpha 0.05, power 0.8 that is 6 forks. 0 when the noise is
+     * least 2. For 3% noise, 5% effect, alpha 0.05, power 0.8 that is 7 forks. 0 when the noise is
      * unknown.
      */
     public static int forksNeeded(double logNoise, double effect, double alpha, double power) {

@@ -1,0 +1,65 @@
+package dev.perfgate.core.history;
+
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.Units;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Reads a history file once, streaming, and builds the {@link Trend} of every benchmark that
+ * matches a filter, with change points from {@link ChangePoints}.
+ */
+public final class Trends {
+
+    private final HistoryStore store;
+    private final ChangePoints detector;
+
+    public Trends(HistoryStore store, ChangePoints detector) {
+        this.store = store;
+        this.detector = detector;
+    }
+
+    /**
+     * The trends of a history file.
+     *
+     * @param file     the history file
+     * @param filter   which benchmarks to keep
+     * @param lastRuns keep only the most recent this many points per benchmark; 0 for all
+     */
+    public List<Trend> read(Path file, Predicate<BenchmarkId> filter, int lastRuns) throws InputException {
+        Map<BenchmarkId, List<Trend.Point>> points = new TreeMap<>();
+        Map<BenchmarkId, String> units = new TreeMap<>();
+        store.stream(file, (lineNo, record) -> {
+            if (record instanceof HistoryRecord.RunRecord r) {
+                for (BenchmarkResult result : r.run().results()) {
+                    if (!filter.test(result.id())) {
+                        continue;
+                    }
+                    String unit = units.computeIfAbsent(result.id(), k -> result.primary().unit());
+                    Measurement m = Units.convert(result.primary(), unit).orElse(null);
+                    if (m == null || !Double.isFinite(m.score())) {
+                        continue;
+                    }
+                    points.computeIfAbsent(result.id(), k -> new ArrayList<>()).add(new Trend.Point(
+                            r.run().runId(), r.run().timestamp(), r.run().commit(), m.score(), m.scoreError()));
+                }
+            }
+        });
+        List<Trend> trends = new ArrayList<>();
+        points.forEach((id, list) -> {
+            List<Trend.Point> kept = lastRuns > 0 && list.size() > lastRuns
+                    ? list.subList(list.size() - lastRuns, list.size()) : list;
+            double[] series = kept.stream().mapToDouble(Trend.Point::score).toArray();
+            trends.add(new Trend(id, units.get(id), kept, detector.detect(series)));
+        });
+        return trends;
+    }
+}

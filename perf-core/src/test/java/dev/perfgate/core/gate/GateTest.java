@@ -1,0 +1,179 @@
+package dev.perfgate.core.gate;
+
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.stats.GatePolicy;
+import dev.perfgate.core.stats.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+class GateTest {
+
+    private static final BenchmarkId ALPHA = SyntheticResults.id("Alpha.run", Mode.AVERAGE_TIME);
+    private static final BenchmarkId BETA = SyntheticResults.id("Beta.run", Mode.AVERAGE_TIME);
+    private static final BenchmarkId GAMMA = SyntheticResults.id("Gamma.run", Mode.AVERAGE_TIME);
+
+    private final Gate gate = new Gate(GatePolicy.DEFAULT);
+
+    @Test
+    void benchmarkOnlyInCandidateIsNew() {
+        SyntheticResults synthetic = new SyntheticResults(1);
+        GateReport report = gate.compare(List.of(),
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 100, 0.03))), Map.of());
+
+        assertThat(report.rows()).singleElement().satisfies(row -> {
+            assertThat(row.decision().verdict()).isEqualTo(Verdict.NEW);
+            assertThat(row.baseline()).isNaN();
+            assertThat(row.current()).isCloseTo(100, within(10.0));
+        });
+        assertThat(report.fails()).isFalse();
+    }
+
+    @Test
+    void benchmarkOnlyInBaseIsMissing() {
+        SyntheticResults synthetic = new SyntheticResults(2);
+        GateReport report = gate.compare(
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 100, 0.03))),
+                List.of(), Map.of());
+
+        assertThat(report.rows()).singleElement().satisfies(row -> {
+            assertThat(row.decision().verdict()).isEqualTo(Verdict.MISSING);
+            assertThat(row.current()).isNaN();
+            assertThat(row.unit()).isEqualTo("us/op");
+        });
+        assertThat(report.fails()).isFalse();
+    }
+
+    @Test
+    void candidateInNanosecondsIsConvertedToTheBaseUnit() {
+        List<List<Double>> micros = new SyntheticResults(3).forks(10, 100, 0.03);
+        List<List<Double>> nanos = micros.stream().map(fork -> fork.stream().map(v -> v * 1000).toList()).toList();
+
+        GateReport report = gate.compare(List.of(SyntheticResults.result(ALPHA, "us/op", micros)),
+                List.of(SyntheticResults.result(ALPHA, "ns/op", nanos)), Map.of());
+
+        ComparisonRow row = report.rows().get(0);
+        assertThat(row.unit()).isEqualTo("us/op");
+        assertThat(row.current()).isCloseTo(row.baseline(), within(1e-9));
+        assertThat(row.decision().verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(row.decision().change()).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void candidateInUnconvertibleUnitIsInconclusive() {
+        SyntheticResults synthetic = new SyntheticResults(4);
+        GateReport report = gate.compare(
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 100, 0.03))),
+                List.of(SyntheticResults.result(ALPHA, "B/op", synthetic.forks(10, 100, 0.03))), Map.of());
+
+        assertThat(report.rows().get(0).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(report.rows().get(0).decision().note()).contains("unit changed");
+    }
+
+    @Test
+    void perBenchmarkThresholdOverridesTheDefault() {
+        SyntheticResults synthetic = new SyntheticResults(5);
+        List<List<Double>> base = synthetic.forks(10, 100, 0.005);
+        List<List<Double>> slower = synthetic.forks(10, 107, 0.005);
+        List<BenchmarkResult> baseResults = List.of(SyntheticResults.result(ALPHA, "us/op", base));
+        List<BenchmarkResult> candidate = List.of(SyntheticResults.result(ALPHA, "us/op", slower));
+
+        ComparisonRow atDefault = gate.compare(baseResults, candidate, Map.of()).rows().get(0);
+        ComparisonRow atTen = gate.compare(baseResults, candidate, Map.of(ALPHA, 10.0)).rows().get(0);
+
+        assertThat(atDefault.decision().verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(atDefault.thresholdPct()).isEqualTo(5.0);
+        assertThat(atTen.decision().verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(atTen.thresholdPct()).isEqualTo(10.0);
+    }
+
+    @Test
+    void allocationRowAppearsOnlyWhenBothSidesMeasuredBytesPerOperation() {
+        SyntheticResults synthetic = new SyntheticResults(6);
+        Map<String, Measurement> alloc = Map.of("gc.alloc.rate.norm", bytes(48));
+        Map<String, Measurement> moreAlloc = Map.of("\u00b7gc.alloc.rate.norm", bytes(72));
+        List<BenchmarkResult> base = List.of(
+                SyntheticResults.result(ALPHA, primary(synthetic), alloc),
+                SyntheticResults.result(BETA, primary(synthetic), alloc),
+                SyntheticResults.result(GAMMA, primary(synthetic), Map.of()));
+        List<BenchmarkResult> candidate = List.of(
+                SyntheticResults.result(ALPHA, primary(synthetic), moreAlloc),
+                SyntheticResults.result(BETA, primary(synthetic), Map.of()),
+                SyntheticResults.result(GAMMA, primary(synthetic), alloc));
+
+        GateReport report = gate.compare(base, candidate, Map.of());
+
+        assertThat(report.rows()).extracting(ComparisonRow::id, ComparisonRow::metric).containsExactly(
+                tuple(ALPHA, ComparisonRow.PRIMARY),
+                tuple(ALPHA, "gc.alloc.rate.norm"),
+                tuple(BETA, ComparisonRow.PRIMARY),
+                tuple(GAMMA, ComparisonRow.PRIMARY));
+        ComparisonRow allocation = report.rows().get(1);
+        assertThat(allocation.unit()).isEqualTo("B/op");
+        assertThat(allocation.decision().verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(report.fails()).isTrue();
+    }
+
+    @Test
+    void rowsAreSortedByIdWithPrimaryFirstWhateverTheInputOrder() {
+        SyntheticResults synthetic = new SyntheticResults(7);
+        Map<String, Measurement> alloc = Map.of("gc.alloc.rate.norm", bytes(16));
+        List<BenchmarkResult> base = List.of(
+                SyntheticResults.result(GAMMA, primary(synthetic), alloc),
+                SyntheticResults.result(ALPHA, primary(synthetic), alloc));
+        List<BenchmarkResult> candidate = List.of(
+                SyntheticResults.result(BETA, primary(synthetic), alloc),
+                SyntheticResults.result(GAMMA, primary(synthetic), alloc));
+
+        GateReport report = gate.compare(base, candidate, Map.of());
+
+        assertThat(report.rows()).extracting(r -> r.id().name() + "/" + r.metric() + "/" + r.decision().verdict())
+                .containsExactly(
+                        "dev.perfgate.bench.Alpha.run/primary/missing",
+                        "dev.perfgate.bench.Beta.run/primary/new",
+                        "dev.perfgate.bench.Gamma.run/primary/unchanged",
+                        "dev.perfgate.bench.Gamma.run/gc.alloc.rate.norm/unchanged");
+    }
+
+    @Test
+    void sameNameInTwoModesIsTwoBenchmarks() {
+        SyntheticResults synthetic = new SyntheticResults(8);
+        BenchmarkId thrpt = SyntheticResults.id("Alpha.run", Mode.THROUGHPUT);
+        GateReport report = gate.compare(
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 100, 0.03))),
+                List.of(SyntheticResults.result(thrpt, "ops/s", synthetic.forks(10, 1e4, 0.03))), Map.of());
+
+        assertThat(report.rows()).extracting(r -> r.decision().verdict())
+                .containsExactlyInAnyOrder(Verdict.MISSING, Verdict.NEW);
+    }
+
+    @Test
+    void scoreOnlyBaselineIsInconclusive() {
+        SyntheticResults synthetic = new SyntheticResults(9);
+        BenchmarkResult scoreOnly = SyntheticResults.result(ALPHA,
+                new Measurement("us/op", 100, 1, List.of()), Map.of());
+
+        GateReport report = gate.compare(List.of(scoreOnly),
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 100, 0.03))), Map.of());
+
+        assertThat(report.rows().get(0).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(report.rows().get(0).decision().note()).contains("no per-fork samples on the base side");
+    }
+
+    private static Measurement primary(SyntheticResults synthetic) {
+        return SyntheticResults.measurement("us/op", synthetic.forks(10, 100, 0.03));
+    }
+
+    private static Measurement bytes(double perOp) {
+        List<List<Double>> forks = List.of(List.of(perOp), List.of(perOp), List.of(perOp));
+        return new Measurement("B/op", perOp, Double.NaN, forks);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.perfgate.core.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecisionRuleTest {
+
+    private final DecisionRule rule = new DecisionRule(GatePolicy.DEFAULT);
+
+    @Test
+    void worseThanThresholdAndSignificantIsARegression() {
+        Decision decision = rule.decide(evidence(0.08, 0.001), 0.001, 5);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(decision.pValue()).isEqualTo(0.001);
+        assertThat(decision.note()).isEmpty();
+    }
+
+    @Test
+    void worseThanThresholdButNotSignificantIsInconclusiveWithDetectableChangeAndForksNeeded() {
+        Decision decision = rule.decide(evidence(0.08, 0.2), 0.2, 5);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(decision.minDetectable()).isFinite().isGreaterThan(0.05);
+        assertThat(decision.forksNeeded()).isGreaterThan(5);
+        assertThat(decision.note()).contains("not significant").contains("forks per side would decide 5%");
+    }
+
+    @Test
+    void significantButWithinThresholdIsUnchanged() {
+        assertThat(rule.decide(evidence(0.03, 0.001), 0.001, 5).verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
+    @Test
+    void perBenchmarkThresholdOverridesTheDefault() {
+        assertThat(rule.decide(evidence(0.07, 0.001), 0.001, 10).verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
+    @Test
+    void betterThanThresholdAndSignificantIsAnImprovement() {
+        assertThat(rule.decide(evidence(-0.08, 0.001), 0.001, 5).verdict()).isEqualTo(Verdict.IMPROVEMENT);
+        assertThat(rule.decide(evidence(-0.08, 0.3), 0.3, 5).verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
+    @Test
+    void untestableForkCountsAreInconclusiveAndSaySo() {
+        ForkEvidence untestable = new ForkEvidence(3, 3, false, 0.30, Double.NaN, Double.NaN, Double.NaN, 0.03);
+
+        Decision decision = rule.decide(untestable, Double.NaN, 5);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(decision.note()).contains("too few forks").contains("3 base, 3 current");
+    }
+
+    private static ForkEvidence evidence(double change, double p) {
+        return new ForkEvidence(5, 5, true, change, change - 0.05, change + 0.05, p, 0.06);
+    }
+}

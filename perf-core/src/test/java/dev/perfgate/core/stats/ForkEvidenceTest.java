@@ -1,0 +1,94 @@
+package dev.perfgate.core.stats;
+
+import dev.perfgate.core.model.Direction;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ForkEvidenceTest {
+
+    @Test
+    void threePercentNoiseNeedsSevenForksPerSideToDetectFivePercent() {
+        // 2 (1.960 + 0.842)^2 0.0296^2 / ln(1.05)^2 / (3/pi) = 6.03 -> 7
+        assertThat(ForkEvidence.forksNeeded(Math.log(1.03), 0.05, 0.05, 0.8)).isEqualTo(7);
+        assertThat(ForkEvidence.forksNeeded(0.03, 0.05, 0.05, 0.8)).isEqualTo(7);
+    }
+
+    @Test
+    void tenPercentNoiseNeedsSixtyToSeventyForksPerSideToDetectFivePercent() {
+        // 62.7 -> 63 for ln(1.1) = 0.0953; 69.1 -> 70 for 0.10
+        assertThat(ForkEvidence.forksNeeded(Math.log(1.10), 0.05, 0.05, 0.8)).isEqualTo(63);
+        assertThat(ForkEvidence.forksNeeded(0.10, 0.05, 0.05, 0.8)).isEqualTo(70);
+    }
+
+    @Test
+    void forksNeededIsAtLeastTwoAndZeroWhenNoiseIsUnknown() {
+        assertThat(ForkEvidence.forksNeeded(0.001, 0.05, 0.05, 0.8)).isEqualTo(2);
+        assertThat(ForkEvidence.forksNeeded(Double.NaN, 0.05, 0.05, 0.8)).isZero();
+        assertThat(ForkEvidence.forksNeeded(0.03, 0, 0.05, 0.8)).isZero();
+    }
+
+    @Test
+    void minDetectableChangeAtForksNeededIsAboutTheEffect() {
+        int forks = ForkEvidence.forksNeeded(0.03, 0.05, 0.05, 0.8);
+        assertThat(ForkEvidence.minDetectableChange(0.03, forks, forks, 0.05, 0.8)).isBetween(0.045, 0.05);
+        assertThat(ForkEvidence.minDetectableChange(0.03, forks - 1, forks - 1, 0.05, 0.8)).isGreaterThan(0.05);
+        assertThat(ForkEvidence.minDetectableChange(Double.NaN, 10, 10, 0.05, 0.8)).isNaN();
+    }
+
+    @Test
+    void changeOfTimeIsRatioMinusOneAndPositiveWhenSlower() {
+        double[] base = {100, 101, 99, 100.5, 99.5};
+        double[] candidate = {110, 111.1, 108.9, 110.55, 109.45};
+
+        ForkEvidence evidence = ForkEvidence.of(base, candidate, Direction.LOWER_IS_BETTER, 0.95, 0.05);
+
+        assertThat(evidence.change()).isCloseTo(0.10, within(1e-9));
+        assertThat(evidence.testable()).isTrue();
+        assertThat(evidence.pValue()).isCloseTo(2.0 / 252, within(1e-12));
+        assertThat(evidence.ciLow()).isLessThanOrEqualTo(evidence.change());
+        assertThat(evidence.ciHigh()).isGreaterThanOrEqualTo(evidence.change());
+    }
+
+    @Test
+    void changeOfThroughputIsPositiveWhenOpsPerSecondDrop() {
+        double[] base = {1000, 1010, 990, 1005, 995};
+        double[] candidate = {900, 909, 891, 904.5, 895.5};
+
+        ForkEvidence evidence = ForkEvidence.of(base, candidate, Direction.HIGHER_IS_BETTER, 0.95, 0.05);
+
+        assertThat(evidence.change()).isCloseTo(0.10, within(1e-9));
+        assertThat(evidence.ciLow()).isLessThanOrEqualTo(evidence.ciHigh());
+    }
+
+    @Test
+    void threeForksPerSideAreNotTestable() {
+        ForkEvidence evidence = ForkEvidence.of(new double[] {1, 1.01, 0.99}, new double[] {2, 2.02, 1.98},
+                Direction.LOWER_IS_BETTER, 0.95, 0.05);
+
+        assertThat(evidence.testable()).isFalse();
+        assertThat(evidence.pValue()).isNaN();
+        assertThat(evidence.ciLow()).isNaN();
+        assertThat(evidence.change()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void logNoiseIsPooledStandardDeviationOfLogForkMeans() {
+        double[] base = {Math.exp(0.0), Math.exp(0.02), Math.exp(-0.02)};
+        double[] candidate = {Math.exp(1.0), Math.exp(1.04), Math.exp(0.96)};
+        // variances 0.0004 and 0.0016 with 2 dof each -> pooled sqrt(0.001)
+        ForkEvidence evidence = ForkEvidence.of(base, candidate, Direction.LOWER_IS_BETTER, 0.95, 0.05);
+
+        assertThat(evidence.logNoise()).isCloseTo(Math.sqrt(0.001), within(1e-12));
+    }
+
+    @Test
+    void rejectsNonPositiveForkMeans() {
+        assertThatThrownBy(() -> ForkEvidence.of(new double[] {1, 0}, new double[] {1, 2},
+                Direction.LOWER_IS_BETTER, 0.95, 0.05))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
+}

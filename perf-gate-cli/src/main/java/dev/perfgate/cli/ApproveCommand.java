@@ -1,0 +1,125 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.baseline.Approval;
+import dev.perfgate.core.baseline.Approver;
+import dev.perfgate.core.baseline.BaselineStore;
+import dev.perfgate.core.baseline.UnifiedDiff;
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code perf-gate approve}: writes results into the baseline, shows the diff. */
+@Command(name = "approve", mixinStandardHelpOptions = true,
+        description = "Writes results (all, or --only REGEX) into baselines/<platform>.json with who, when and why, "
+                + "prints the unified diff of the file for review, and records the run and the approval in the "
+                + "history. Refuses benchmarks whose fork-to-fork variation exceeds --max-noise unless --allow-noisy.")
+final class ApproveCommand extends CommandSupport implements Callable<Integer> {
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "A JMH JSON results file; without it the benchmarks are run first.")
+    Path results;
+
+    @Option(names = "--reason", paramLabel = "TEXT", required = true,
+            description = "Why these values are right (the reviewer reads it).")
+    String reason;
+
+    @Option(names = "--only", paramLabel = "REGEX", description = "Approve only benchmarks matching this.")
+    String only;
+
+    @Option(names = "--approver", paramLabel = "NAME", description = "Who approves (default: user.name).")
+    String approver;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "Commit of the measured code (default: detected).")
+    String commit;
+
+    @Option(names = "--branch", paramLabel = "NAME", description = "Branch of the measured code (default: detected).")
+    String branch;
+
+    @Option(names = "--dry-run", description = "Print the diff only; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--allow-noisy", description = "Approve even benchmarks whose forks vary more than --max-noise.")
+    boolean allowNoisy;
+
+    @Option(names = "--max-noise", paramLabel = "PCT", defaultValue = "5",
+            description = "Largest fork-to-fork variation (coefficient of variation) accepted, in percent "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double maxNoisePct;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        if (reason.isBlank()) {
+            throw new UsageException("--reason must say why the new values are right");
+        }
+        if (!(maxNoisePct > 0)) {
+            throw new UsageException("--max-noise must be > 0 but was " + maxNoisePct);
+        }
+        Pattern selection = compile(only);
+        PlatformKey platform = platform();
+        Path file = results != null ? resolve(results) : runBenchmarks(run);
+        Run measured = newRun(read(file), platform, commit, branch);
+        List<BenchmarkResult> selected = Approver.select(measured, selection);
+        if (selected.isEmpty()) {
+            throw new UsageException("--only '" + only + "' matches none of the " + measured.results().size()
+                    + " benchmarks in " + file);
+        }
+        Approver approverRule = new Approver(maxNoisePct);
+        Map<BenchmarkId, String> noisy = approverRule.noisy(selected);
+        if (!noisy.isEmpty() && !allowNoisy) {
+            throw new UsageException("refusing to approve " + noisy.size() + " noisy benchmark"
+                    + (noisy.size() == 1 ? "" : "s") + ": " + noisy.entrySet().stream()
+                    .map(e -> e.getKey().display() + " (" + e.getValue() + ")").collect(Collectors.joining("; "))
+                    + ". A baseline must be stable: rerun with more forks or a quieter machine, or pass --allow-noisy");
+        }
+        noisy.forEach((id, why) -> err().println("perf-gate: warning: approving noisy " + id.display() + ": " + why));
+        Approval approval = new Approval(clock.instant(),
+                approver != null ? approver : System.getProperty("user.name", ""), reason.strip(),
+                measured.commit(), measured.runId());
+        BaselineStore store = new BaselineStore(project.projectDir);
+        BaselineStore.Change change = store.update(platform,
+                current -> approverRule.approve(current, measured, selected, approval), dryRun);
+        String relative = "baselines/" + platform + ".json";
+        String diff = UnifiedDiff.of(relative, change.before(), change.after());
+        out().print(diff.isEmpty() ? "perf-gate: " + relative + " is unchanged\n" : diff);
+        if (dryRun) {
+            out().println("perf-gate: dry run: nothing written");
+            return ExitCodes.OK;
+        }
+        HistoryStore history = new HistoryStore(project.projectDir, clock);
+        history.append(platform, new HistoryRecord.RunRecord(measured));
+        history.append(platform, new HistoryRecord.ApprovalRecord(approval.approvedAt(), approval.approvedBy(),
+                approval.reason(), approval.commit(), approval.runId(),
+                selected.stream().map(BenchmarkResult::id).toList()));
+        out().println("perf-gate: approved " + selected.size() + " benchmark" + (selected.size() == 1 ? "" : "s")
+                + " into " + store.path(platform) + "; review with 'git diff " + relative + "' and commit it");
+        return ExitCodes.OK;
+    }
+
+    private static Pattern compile(String regex) throws UsageException {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--only: invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+    }
+}

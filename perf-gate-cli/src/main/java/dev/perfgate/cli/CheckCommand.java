@@ -1,0 +1,61 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineStore;
+import dev.perfgate.core.gate.Gate;
+import dev.perfgate.core.gate.GateReport;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.report.ConsoleReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code perf-gate check}: the CI gate. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "The CI gate: compares results (--results, or a fresh run) with baselines/<platform>.json, "
+                + "prints a table and fails (exit 1) when a benchmark is worse than the threshold and the "
+                + "difference is significant.")
+final class CheckCommand extends CommandSupport implements Callable<Integer> {
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "A JMH JSON results file; without it the benchmarks are run first.")
+    Path results;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    GateOptions gate;
+
+    @Override
+    public Integer call() throws Exception {
+        PlatformKey platform = platform();
+        BaselineStore store = new BaselineStore(project.projectDir);
+        Optional<Baseline> baseline = store.read(platform);
+        if (baseline.isEmpty()) {
+            err().println("perf-gate: no baseline for " + platform + " (" + store.path(platform)
+                    + " does not exist), so nothing to check. Create one from a run on this platform with: "
+                    + "java -jar perf-gate.jar approve --reason \"first baseline for " + platform + "\"");
+            return ExitCodes.OK;
+        }
+        Path file = results != null ? resolve(results) : runBenchmarks(run);
+        List<BenchmarkResult> current = read(file);
+        GateReport report = new Gate(gate.policy())
+                .compare(baseline.get().asResults(), current, baseline.get().thresholds());
+        Fingerprint base = baseline.get().fingerprint();
+        Fingerprint now = fingerprint(current);
+        report = report.withContext(platform.toString(), now.differencesFrom(base),
+                !gate.strict && !now.isComparableTo(base));
+        out().print(ConsoleReport.render(report));
+        out().flush();
+        gate.writeReports(report, this::resolve);
+        return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.jmh.JmhJsonReader;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.Run;
+import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.platform.PlatformDetector;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** What every command shares: output writers, the project directory, platform and fingerprint, results. */
+abstract class CommandSupport {
+
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project;
+
+    final Clock clock = Clock.systemUTC();
+    final PlatformDetector detector = PlatformDetector.ofThisMachine();
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** A path given on the command line, relative paths taken from the project directory. */
+    Path resolve(Path path) {
+        return project.projectDir.resolve(path).normalize();
+    }
+
+    PlatformKey platform() throws UsageException {
+        return project.platformKey(detector);
+    }
+
+    /** Results from a JMH JSON file. */
+    static List<BenchmarkResult> read(Path file) throws InputException {
+        return new JmhJsonReader().read(file);
+    }
+
+    /** Runs the benchmarks as {@code run} would and returns where the results are. */
+    Path runBenchmarks(RunOptions options) throws InputException, UsageException, RunFailedException, IOException {
+        Path out = resolve(options.out);
+        new JmhRunner(err()).run(options, out);
+        return out;
+    }
+
+    /** The fingerprint of results measured on this machine. */
+    Fingerprint fingerprint(List<BenchmarkResult> results) {
+        return detector.fingerprint(settings(results));
+    }
+
+    /** The settings of the first result (JMH runs all benchmarks of a file in the same JVM setup). */
+    static RunSettings settings(List<BenchmarkResult> results) {
+        return results.isEmpty() ? RunSettings.UNKNOWN : results.get(0).settings();
+    }
+
+    /** A run of these results, measured now on this machine. */
+    Run newRun(List<BenchmarkResult> results, PlatformKey platform, String commit, String branch) {
+        Instant now = clock.instant();
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        String runId = RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+        Vcs vcs = Vcs.of(project.projectDir);
+        return new Run(runId, now, commit != null ? commit : vcs.commit(), branch != null ? branch : vcs.branch(),
+                platform, fingerprint(results), results);
+    }
+}

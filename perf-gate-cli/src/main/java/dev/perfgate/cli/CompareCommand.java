@@ -1,0 +1,52 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.gate.Gate;
+import dev.perfgate.core.gate.GateReport;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.report.ConsoleReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code perf-gate compare A.json B.json}. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compares two JMH result files directly, A the base and B the candidate, with the same "
+                + "statistics and reports as check.")
+final class CompareCommand extends CommandSupport implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "A.json", description = "The base results.")
+    Path base;
+
+    @Parameters(index = "1", paramLabel = "B.json", description = "The candidate results.")
+    Path candidate;
+
+    @Mixin
+    GateOptions gate;
+
+    @Override
+    public Integer call() throws Exception {
+        List<BenchmarkResult> a = read(resolve(base));
+        List<BenchmarkResult> b = read(resolve(candidate));
+        GateReport report = new Gate(gate.policy()).compare(a, b, Map.of());
+        Fingerprint fa = jvmOnly(settings(a));
+        Fingerprint fb = jvmOnly(settings(b));
+        report = report.withContext(project.platform == null ? "" : platform().toString(), fb.differencesFrom(fa),
+                !gate.strict && !fb.isComparableTo(fa));
+        out().print(ConsoleReport.render(report));
+        out().flush();
+        gate.writeReports(report, this::resolve);
+        return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** What a JMH file says of its JVM; the machine is unknown. */
+    private static Fingerprint jvmOnly(RunSettings s) {
+        return new Fingerprint("", 0, s.vmName(), s.jdkVersion(), s.jvmArgs(), "", "");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.perfgate.cli;
+
+/** The exit codes of every perf-gate command. */
+final class ExitCodes {
+
+    /** No regression (or nothing to compare). */
+    static final int OK = 0;
+    /** At least one regression. */
+    static final int REGRESSION = 1;
+    /** Bad usage or bad input. */
+    static final int BAD_INPUT = 2;
+    /** The benchmark run itself failed. */
+    static final int RUN_FAILED = 3;
+
+    /** For the help text of every command. */
+    static final String[] LIST = {
+        "0:no regression",
+        "1:at least one regression",
+        "2:bad usage or bad input (the message names the file and the place)",
+        "3:the benchmark run itself failed"
+    };
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.files.SafeFiles;
+import dev.perfgate.core.gate.GateReport;
+import dev.perfgate.core.report.JsonReport;
+import dev.perfgate.core.report.JunitReport;
+import dev.perfgate.core.report.MarkdownReport;
+import dev.perfgate.core.stats.GatePolicy;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** Options of the commands that decide: threshold, strictness and report files. */
+final class GateOptions {
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
+            description = "Regression threshold in percent (default: ${DEFAULT-VALUE}); a benchmark's own "
+                    + "threshold_pct in the baseline wins.")
+    double thresholdPct;
+
+    @Option(names = "--strict",
+            description = "Fail on regressions even when the CPU model or JDK version differs from the baseline's.")
+    boolean strict;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown.")
+    Path markdown;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
+    Path junit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    Path json;
+
+    GatePolicy policy() throws UsageException {
+        try {
+            return GatePolicy.DEFAULT.withThreshold(thresholdPct);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--threshold: " + e.getMessage());
+        }
+    }
+
+    /** Writes the requested report files, each atomically; relative paths resolved by {@code resolve}. */
+    void writeReports(GateReport report, UnaryOperator<Path> resolve) throws IOException {
+        write(markdown, report, MarkdownReport::render, resolve);
+        write(junit, report, JunitReport::render, resolve);
+        write(json, report, JsonReport::render, resolve);
+    }
+
+    private static void write(Path file, GateReport report, Function<GateReport, String> format,
+                              UnaryOperator<Path> resolve) throws IOException {
+        if (file != null) {
+            SafeFiles.writeAtomically(resolve.apply(file), format.apply(report));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.files.SafeFiles;
+import dev.perfgate.core.history.ChangePoints;
+import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.history.Trend;
+import dev.perfgate.core.history.Trends;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.report.HistoryReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** {@code perf-gate history}: trends and change points. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Trends and change points of every benchmark from history/<platform>.jsonl, as text, "
+                + "markdown, json or html.")
+final class HistoryCommand extends CommandSupport implements Callable<Integer> {
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text | markdown | json | html (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of standard output.")
+    Path out;
+
+    @Option(names = "--benchmark", paramLabel = "REGEX", description = "Only benchmarks whose name matches.")
+    String benchmark;
+
+    @Option(names = "--last", paramLabel = "N", defaultValue = "0",
+            description = "Only the most recent N runs of each benchmark (default: all).")
+    int last;
+
+    @Override
+    public Integer call() throws Exception {
+        HistoryReport.Format chosen;
+        try {
+            chosen = HistoryReport.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format must be text, markdown, json or html but was '" + format + "'");
+        }
+        if (last < 0) {
+            throw new UsageException("--last must be >= 0 but was " + last);
+        }
+        Pattern filter;
+        try {
+            filter = benchmark == null ? null : Pattern.compile(benchmark);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--benchmark: invalid regular expression '" + benchmark + "': "
+                    + e.getDescription());
+        }
+        PlatformKey platform = platform();
+        HistoryStore store = new HistoryStore(project.projectDir, clock);
+        List<Trend> trends = new Trends(store, ChangePoints.defaults()).read(store.path(platform),
+                id -> filter == null || filter.matcher(id.display()).find(), last);
+        if (trends.isEmpty()) {
+            err().println("perf-gate: no runs in " + store.path(platform)
+                    + (benchmark == null ? "" : " match '" + benchmark + "'")
+                    + "; record runs with: java -jar perf-gate.jar record --results FILE");
+        }
+        String text = HistoryReport.render(trends, platform.toString(), chosen);
+        if (out != null) {
+            SafeFiles.writeAtomically(resolve(out), text);
+            err().println("perf-gate: wrote " + resolve(out));
+        } else {
+            out().print(text);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.files.SafeFiles;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Runs JMH in a child JVM ({@code java -cp <jar> org.openjdk.jmh.Main ...}), whether the benchmarks
+ * are the bundled kernels or a user's jar with its own JMH version, and turns JMH's console output
+ * into one progress line per fork: benchmark i of n, fork f of F, percent done and time left.
+ * JMH's full output goes to {@code jmh.log} beside the results file; its JSON results file is kept
+ * exactly as JMH wrote it.
+ */
+final class JmhRunner {
+
+    private static final String JMH_MAIN = "org.openjdk.jmh.Main";
+    private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (.+)$");
+    private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
+    private static final Pattern PROGRESS = Pattern.compile("^# Run progress: ([0-9.]+)% complete, ETA (\\S+)$");
+    private static final Pattern FORK = Pattern.compile("^# Fork: (\\d+) of (\\d+)$");
+
+    private final PrintWriter progress;
+
+    /** @param progress where progress lines go (standard error, so reports on standard output stay clean) */
+    JmhRunner(PrintWriter progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the benchmarks and writes JMH's JSON results to {@code out}.
+     *
+     * @throws InputException     when the benchmarks jar does not exist
+     * @throws UsageException     when the include pattern is invalid or matches nothing
+     * @throws RunFailedException when JMH fails
+     */
+    void run(RunOptions options, Path out) throws InputException, UsageException, RunFailedException, IOException {
+        String classpath = classpath(options);
+        String include = options.include == null ? "" : options.include;
+        if (!include.isEmpty()) {
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new UsageException("--include: invalid regular expression '" + include + "': "
+                        + e.getDescription());
+            }
+        }
+        List<String> benchmarks = list(classpath, include);
+        if (benchmarks.isEmpty()) {
+            throw new UsageException(include.isEmpty() ? "the benchmarks jar holds no JMH benchmarks"
+                    : "no benchmark matches --include '" + include + "'");
+        }
+        Path absoluteOut = out.toAbsolutePath();
+        Files.createDirectories(absoluteOut.getParent());
+        Path partial = absoluteOut.resolveSibling(absoluteOut.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        Path log = absoluteOut.resolveSibling("jmh.log");
+
+        List<String> command = javaCommand(classpath);
+        if (!include.isEmpty()) {
+            command.add(include);
+        }
+        command.addAll(options.settings());
+        command.addAll(List.of("-prof", "gc", "-foe", "true", "-rf", "json", "-rff", partial.toString()));
+        if (!options.jvmArgs.isEmpty()) {
+            command.add("-jvmArgsAppend");
+            command.add(String.join(" ", options.jvmArgs));
+        }
+        progress.println("perf-gate: running " + benchmarks.size() + " benchmark" + (benchmarks.size() == 1 ? "" : "s")
+                + " (" + options.profile.name().toLowerCase(java.util.Locale.ROOT) + " profile: "
+                + String.join(" ", options.settings()) + "); JMH output in " + log);
+        progress.flush();
+        int exit = execute(command, log, benchmarks);
+        if (exit != 0 || !Files.isRegularFile(partial)) {
+            throw new RunFailedException("JMH exited with code " + exit + "; see " + log);
+        }
+        byte[] json = Files.readAllBytes(partial);
+        SafeFiles.writeAtomically(absoluteOut, json);
+        Files.deleteIfExists(partial);
+    }
+
+    private static String classpath(RunOptions options) throws InputException {
+        if (options.benchmarksJar == null) {
+            return System.getProperty("java.class.path");
+        }
+        Path jar = options.benchmarksJar;
+        if (Files.isDirectory(jar)) {
+            throw new InputException(jar.toString(), null, "is a directory, expected a JMH benchmarks jar");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new InputException(jar.toString(), null, "no such file (expected a JMH benchmarks jar)");
+        }
+        return jar.toAbsolutePath().toString();
+    }
+
+    private static List<String> javaCommand(String classpath) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(JMH_MAIN);
+        return command;
+    }
+
+    /** The benchmark names JMH would run, from {@code -l}. */
+    private static List<String> list(String classpath, String include) throws IOException, RunFailedException {
+        List<String> command = javaCommand(classpath);
+        command.add("-l");
+        if (!include.isEmpty()) {
+            command.add(include);
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = waitFor(process);
+        if (exit != 0) {
+            throw new RunFailedException("JMH could not list the benchmarks (exit code " + exit + "): "
+                    + lastLines(output.lines().toList(), 3));
+        }
+        List<String> names = new ArrayList<>();
+        boolean listing = false;
+        for (String line : output.lines().toList()) {
+            if (line.startsWith("Benchmarks:")) {
+                listing = true;
+            } else if (listing && !line.isBlank()) {
+                names.add(line.strip());
+            }
+        }
+        return names;
+    }
+
+    private int execute(List<String> command, Path log, List<String> benchmarks) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Deque<String> tail = new ArrayDeque<>();
+        String benchmark = "";
+        String params = "";
+        String percent = "0";
+        String eta = "?";
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+             Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                logWriter.write(line);
+                logWriter.write('\n');
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                    tail.removeFirst();
+                }
+                var m = BENCHMARK.matcher(line);
+                if (m.matches()) {
+                    benchmark = m.group(1).strip();
+                    params = "";
+                    if (!seen.contains(benchmark)) {
+                        seen.add(benchmark);
+                    }
+                    continue;
+                }
+                if ((m = PARAMETERS.matcher(line)).matches()) {
+                    params = "[" + m.group(1).replace(" = ", "=").replace(", ", ",") + "]";
+                } else if ((m = PROGRESS.matcher(line)).matches()) {
+                    percent = m.group(1);
+                    eta = m.group(2);
+                } else if ((m = FORK.matcher(line)).matches()) {
+                    int index = Math.max(1, benchmarks.indexOf(benchmark) + 1);
+                    progress.printf("perf-gate: [%d/%d] %s%s fork %s/%s  %.0f%% done, ETA %s%n",
+                            index, benchmarks.size(), benchmark, params, m.group(1), m.group(2),
+                            Double.parseDouble(percent), eta);
+                    progress.flush();
+                } else if (line.startsWith("# Run complete.")) {
+                    progress.println("perf-gate: " + line.substring(2));
+                    progress.flush();
+                } else if (line.startsWith("<failure>") || line.contains("Exception")) {
+                    progress.println("perf-gate: JMH: " + line);
+                    progress.flush();
+                }
+            }
+        }
+        int exit = waitFor(process);
+        if (exit != 0) {
+            progress.println("perf-gate: last lines of JMH's output:");
+            tail.forEach(l -> progress.println("  " + l));
+            progress.flush();
+        }
+        return exit;
+    }
+
+    private static int waitFor(Process process) throws IOException {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for JMH", e);
+        }
+    }
+
+    private static String lastLines(List<String> lines, int n) {
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.perfgate.cli;
+
+import java.util.List;
+
+/**
+ * How much measuring a run does. One fork is one independent sample for the statistics, so the
+ * profiles differ mostly in forks.
+ *
+ * <ul>
+ *   <li>{@code quick}: a smoke run (1 fork): shows the benchmarks work; too few forks for a verdict.</li>
+ *   <li>{@code standard}: the CI default; 10 forks of 3 x 1 s warm-up and 5 x 1 s measurement, enough
+ *       for the rank test to detect a 5% change at about 3% fork-to-fork noise.</li>
+ *   <li>{@code thorough}: 20 forks of 5 x 1 s warm-up and 10 x 1 s measurement, for baselines and
+ *       investigations.</li>
+ * </ul>
+ * Every profile measures allocation with JMH's GC profiler ({@code -prof gc}) for the allocation gate.
+ */
+enum Profile {
+    QUICK(1, 1, 2, "1s"),
+    STANDARD(10, 3, 5, "1s"),
+    THOROUGH(20, 5, 10, "1s");
+
+    final int forks;
+    final int warmupIterations;
+    final int iterations;
+    final String iterationTime;
+
+    Profile(int forks, int warmupIterations, int iterations, String iterationTime) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.iterations = iterations;
+        this.iterationTime = iterationTime;
+    }
+
+    /** JMH command-line arguments for this profile. */
+    List<String> jmhArguments() {
+        return List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations), "-w", iterationTime,
+                "-i", String.valueOf(iterations), "-r", iterationTime);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code perf-gate record}: appends a run to the history. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = "Appends a results file to history/<platform>.jsonl as one run.")
+final class RecordCommand extends CommandSupport implements Callable<Integer> {
+
+    @Option(names = "--results", paramLabel = "FILE", defaultValue = "target/perf-gate/results.json",
+            description = "The JMH JSON results to record (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "Commit of the measured code (default: detected).")
+    String commit;
+
+    @Option(names = "--branch", paramLabel = "NAME", description = "Branch of the measured code (default: detected).")
+    String branch;
+
+    @Override
+    public Integer call() throws Exception {
+        PlatformKey platform = platform();
+        Run run = newRun(read(resolve(results)), platform, commit, branch);
+        HistoryStore history = new HistoryStore(project.projectDir, clock);
+        Optional<Path> torn = history.append(platform, new HistoryRecord.RunRecord(run));
+        torn.ifPresent(p -> err().println("perf-gate: the history's last line was torn (an interrupted write); "
+                + "moved it to " + p + " and repaired the file"));
+        out().println("perf-gate: recorded run " + run.runId() + " (" + run.results().size() + " benchmarks"
+                + (run.commit().isEmpty() ? "" : ", commit " + run.commit()) + ") in " + history.path(platform));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.perfgate.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options of commands that run benchmarks. */
+final class RunOptions {
+
+    @Option(names = "--benchmarks", paramLabel = "JAR",
+            description = "A JMH benchmarks jar to run (default: the bundled kernel benchmarks).")
+    Path benchmarksJar;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Run only benchmarks whose name matches this regular expression (JMH's filter).")
+    String include;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "standard",
+            converter = ProfileConverter.class,
+            description = "quick | standard | thorough (default: ${DEFAULT-VALUE}).")
+    Profile profile;
+
+    @Option(names = "--forks", paramLabel = "N", description = "Override the profile's forks per benchmark.")
+    Integer forks;
+
+    @Option(names = "--warmup-iterations", paramLabel = "N", description = "Override the profile's warm-up iterations.")
+    Integer warmupIterations;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Override the profile's measurement iterations.")
+    Integer iterations;
+
+    @Option(names = "--iteration-time", paramLabel = "TIME",
+            description = "Override the profile's iteration time, in JMH's syntax, e.g. 500ms or 2s.")
+    String iterationTime;
+
+    @Option(names = "--jvm-arg", paramLabel = "ARG",
+            description = "An argument for the benchmark JVMs (repeatable), e.g. --jvm-arg=-Xmx1g.")
+    List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/perf-gate/results.json",
+            description = "Where to write the JMH JSON results (default: ${DEFAULT-VALUE}, under --project-dir "
+                    + "when relative).")
+    Path out;
+
+    /** JMH arguments for the chosen profile and overrides. */
+    List<String> settings() throws UsageException {
+        List<String> args = new ArrayList<>(profile.jmhArguments());
+        override(args, "-f", forks, 1, "--forks");
+        override(args, "-wi", warmupIterations, 0, "--warmup-iterations");
+        override(args, "-i", iterations, 1, "--iterations");
+        if (iterationTime != null) {
+            if (!iterationTime.matches("\\d+(ns|us|ms|s|m|min|hr)")) {
+                throw new UsageException("--iteration-time must look like 500ms or 2s but was '" + iterationTime + "'");
+            }
+            args.set(args.indexOf("-w") + 1, iterationTime);
+            args.set(args.indexOf("-r") + 1, iterationTime);
+        }
+        return args;
+    }
+
+    private static void override(List<String> args, String flag, Integer value, int min, String option)
+            throws UsageException {
+        if (value != null) {
+            if (value < min) {
+                throw new UsageException(option + " must be >= " + min + " but was " + value);
+            }
+            args.set(args.indexOf(flag) + 1, String.valueOf(value));
+        }
+    }
+
+    /** Parses profile names case-insensitively with a helpful error. */
+    static final class ProfileConverter implements picocli.CommandLine.ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            for (Profile p : Profile.values()) {
+                if (p.name().equalsIgnoreCase(value)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "unknown profile '" + value + "', expected quick, standard or thorough");
+        }
+    }
+}
