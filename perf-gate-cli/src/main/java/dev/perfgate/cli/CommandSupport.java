@@ -35,7 +35,7 @@ abstract class CommandSupport {
     @Mixin
     ProjectOptions project;
 
-    final Clock clock = Clock.systemUTC();
+    final Clock clock = Clock.tickSeconds(ZoneOffset.UTC);
     final PlatformDetector detector = PlatformDetector.ofThisMachine();
 
     PrintWriter out() {

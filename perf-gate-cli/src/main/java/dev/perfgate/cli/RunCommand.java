@@ -23,12 +23,13 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
     public Integer call() throws Exception {
         Path results = runBenchmarks(run);
         List<BenchmarkResult> read = read(results);
-        out().println(String.format(Locale.ROOT, "%-70s %14s  %-8s %5s %7s", "Benchmark", "Score", "Unit",
-                "Forks", "Noise"));
+        int width = Math.min(120, read.stream().mapToInt(r -> r.id().displayWithMode().length()).max().orElse(9));
+        String row = "%-" + width + "s %12s  %-8s %5s %7s";
+        out().println(String.format(Locale.ROOT, row, "Benchmark", "Score", "Unit", "Forks", "Noise"));
         for (BenchmarkResult r : read) {
             double cv = r.primary().forkCv();
-            out().println(String.format(Locale.ROOT, "%-70s %14s  %-8s %5d %7s",
-                    Text.plain(r.id().display() + " (" + r.id().mode().label() + ")", 70),
+            out().println(String.format(Locale.ROOT, row.replace("%5s %7s", "%5d %7s"),
+                    Text.plain(r.id().displayWithMode(), width),
                     Text.score(r.primary().score()), r.primary().unit(), r.primary().forkCount(),
                     Double.isNaN(cv) ? "-" : String.format(Locale.ROOT, "%.1f%%", cv * 100)));
         }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class ConsoleReport {
 
-    private static final int NAME_WIDTH = 60;
+    private static final int NAME_WIDTH = 100;
 
     private ConsoleReport() {
     }
@@ -34,9 +34,14 @@ public final class ConsoleReport {
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"Benchmark", "Unit", "Baseline", "Current", "Change", "95% CI", "p", "Verdict"});
         boolean mixedModes = Reports.mixesModes(report);
+        String prefix = Reports.commonPackage(report);
+        if (!prefix.isEmpty()) {
+            out.append("Benchmarks in ").append(Text.plain(prefix.substring(0, prefix.length() - 1), NAME_WIDTH))
+                    .append(":\n");
+        }
         for (ComparisonRow row : report.rows()) {
             table.add(new String[] {
-                Text.plain(Reports.label(row, mixedModes), NAME_WIDTH),
+                Text.plain(Reports.label(row, mixedModes, prefix), NAME_WIDTH),
                 Text.plain(row.unit(), 12),
                 Text.score(row.baseline()),
                 Text.score(row.current()),
@@ -63,7 +68,7 @@ public final class ConsoleReport {
         }
         for (ComparisonRow row : report.rows()) {
             if (!row.decision().note().isEmpty() && row.decision().verdict() != Verdict.NEW) {
-                out.append("  ").append(Text.plain(Reports.label(row, mixedModes), NAME_WIDTH)).append(": ")
+                out.append("  ").append(Text.plain(Reports.label(row, mixedModes, prefix), NAME_WIDTH)).append(": ")
                         .append(Text.plain(row.decision().note(), 400)).append('\n');
             }
         }

@@ -17,8 +17,35 @@ final class Reports {
 
     /** {@code Name.method[k=v]}, with the mode when needed and the metric when not primary. */
     static String label(ComparisonRow row, boolean withMode) {
+        return label(row, withMode, "");
+    }
+
+    /** As {@link #label(ComparisonRow, boolean)}, without a package prefix all rows share. */
+    static String label(ComparisonRow row, boolean withMode, String commonPrefix) {
         String base = withMode ? row.id().displayWithMode() : row.id().display();
+        base = base.startsWith(commonPrefix) ? base.substring(commonPrefix.length()) : base;
         return row.isPrimary() ? base : base + " \u00b7 " + row.metric();
+    }
+
+    /** The package prefix ({@code a.b.}) every row's benchmark name starts with; empty if none. */
+    static String commonPackage(GateReport report) {
+        String prefix = null;
+        for (ComparisonRow row : report.rows()) {
+            String name = row.id().name();
+            int lastDot = name.lastIndexOf('.');
+            int classDot = lastDot > 0 ? name.lastIndexOf('.', lastDot - 1) : -1;
+            String pkg = classDot > 0 ? name.substring(0, classDot + 1) : "";
+            if (prefix == null) {
+                prefix = pkg;
+            } else {
+                int i = 0;
+                while (i < prefix.length() && i < pkg.length() && prefix.charAt(i) == pkg.charAt(i)) {
+                    i++;
+                }
+                prefix = prefix.substring(0, prefix.lastIndexOf('.', i - 1) + 1);
+            }
+        }
+        return prefix == null ? "" : prefix;
     }
 
     static String threshold(double pct) {

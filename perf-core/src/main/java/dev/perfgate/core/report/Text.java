@@ -69,7 +69,11 @@ public final class Text {
 
     /** A signed percentage with one decimal, e.g. {@code +7.3%}; {@code n/a} for NaN. */
     public static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%+.1f%%", fraction * 100) : "n/a";
+        if (!Double.isFinite(fraction)) {
+            return "n/a";
+        }
+        double pct = Math.abs(fraction * 100) < 0.05 ? 0.0 : fraction * 100;
+        return String.format(Locale.ROOT, "%+.1f%%", pct);
     }
 
     /** An interval of fractions as percentages, e.g. {@code [+4.1%, +9.8%]}; empty for NaN. */

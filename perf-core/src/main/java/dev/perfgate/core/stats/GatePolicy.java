@@ -9,13 +9,17 @@ package dev.perfgate.core.stats;
  * @param power                 power used to compute the minimum detectable change and forks
  *                              needed, in (0, 1); default 0.8
  * @param allocationTolerancePct relative tolerance of the allocation gate in percent, >= 0; default 1
- * @param allocationToleranceBytes absolute tolerance of the allocation gate in B/op, >= 0; default 1
+ * @param allocationToleranceBytes absolute tolerance of the allocation gate in B/op, >= 0; default 16
  */
 public record GatePolicy(double thresholdPct, double alpha, double power, double allocationTolerancePct,
                          double allocationToleranceBytes) {
 
-    /** 5% threshold, alpha 0.05, power 0.8, allocation tolerance max(1%, 1 B/op). */
-    public static final GatePolicy DEFAULT = new GatePolicy(5.0, 0.05, 0.8, 1.0, 1.0);
+    /**
+     * 5% threshold, alpha 0.05, power 0.8, allocation tolerance max(1%, 16 B/op). 16 bytes is the
+     * smallest object a 64-bit JVM allocates, so a smaller rise is not one more object per
+     * operation but JMH's own per-iteration allocations spread over a different number of operations.
+     */
+    public static final GatePolicy DEFAULT = new GatePolicy(5.0, 0.05, 0.8, 1.0, 16.0);
 
     public GatePolicy {
         checkThreshold(thresholdPct);
