@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -51,6 +52,7 @@ public final class JmhJsonReader {
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     public JmhJsonReader() {
@@ -128,7 +130,12 @@ public final class JmhJsonReader {
             while (fields.hasNext()) {
                 var field = fields.next();
                 String metricAt = at + ".secondaryMetrics[" + JsonPath.quote(field.getKey()) + "]";
-                secondary.put(field.getKey(), readMetric(path, metricAt, field.getValue(), false));
+                String normalised = BenchmarkResult.normaliseMetricName(field.getKey());
+                if (secondary.containsKey(normalised)) {
+                    throw path.error(metricAt, "metric '" + normalised + "' appears twice (with and without "
+                            + "JMH's \u00b7 prefix)");
+                }
+                secondary.put(normalised, readMetric(path, metricAt, field.getValue(), false));
             }
         }
         return new BenchmarkResult(id, primary, secondary, readSettings(path, at, node));

@@ -113,6 +113,23 @@ class BaselineCodecTest {
         assertThat(second).isEqualTo(first);
     }
 
+    /**
+     * A baseline written from a fresh JMH run (samples with all the digits of a double) must be
+     * rewritten unchanged after it is read back: otherwise approving one benchmark changes the lines
+     * of every other benchmark.
+     */
+    @Test
+    void rewritingWhatWasReadFromRawJmhSamplesReproducesTheTextExactly() throws InputException {
+        Baseline raw = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,
+                BaselineFixtures.TIMESTAMP, List.of(new BaselineEntry(COSINE, BaselineFixtures.rawJmhMeasurement(),
+                        null, null, BaselineFixtures.APPROVAL)));
+        String first = codec.write(raw);
+
+        String second = codec.write(codec.read(SOURCE, first));
+
+        assertThat(UnifiedDiff.of(SOURCE, first, second)).as("diff of the rewritten file").isEmpty();
+    }
+
     @Test
     void entriesAreWrittenSortedWhateverTheirOrder() {
         Baseline shuffled = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,

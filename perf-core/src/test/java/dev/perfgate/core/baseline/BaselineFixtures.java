@@ -39,6 +39,18 @@ final class BaselineFixtures {
 
     static Measurement cosine() {
         return new Measurement("us/op", 12.3456789012, 0.0456789123, List.of(
+                List.of(12.3012, 12.3123, 12.3235),
+                List.of(12.4046, 12.3957, 12.4068),
+                List.of(12.3346, 12.3457, 12.3368)));
+    }
+
+    /**
+     * Samples as JMH writes them, with all the digits of a double (the golden fixtures keep six
+     * significant digits in their samples so that the file does not depend on how derived
+     * statistics are computed from rounded or unrounded samples).
+     */
+    static Measurement rawJmhMeasurement() {
+        return new Measurement("us/op", 12.3456789012, 0.0456789123, List.of(
                 List.of(12.3012345678, 12.3123456789, 12.3234567891),
                 List.of(12.4045678912, 12.3956789123, 12.4067891234),
                 List.of(12.3345678912, 12.3456789123, 12.3367891234)));
@@ -51,12 +63,12 @@ final class BaselineFixtures {
 
     static Measurement matrix() {
         return new Measurement("ops/s", 1234567.891234, 4321.987654, List.of(
-                List.of(1231234.56789, 1232345.67891), List.of(1236789.12345, 1237890.23456)));
+                List.of(1231230.0, 1232350.0), List.of(1236790.0, 1237890.0)));
     }
 
     static Measurement tokenize() {
         return new Measurement("s/op", 0.000123456789, Double.NaN, List.of(
-                List.of(0.000123456789, 0.000123456781), List.of(0.000123356789, 0.000123556789)));
+                List.of(0.000123457, 0.000123451), List.of(0.000123357, 0.000123557)));
     }
 
     static BaselineEntry cosineEntry() {

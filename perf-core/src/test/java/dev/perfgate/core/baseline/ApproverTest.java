@@ -1,0 +1,137 @@
+package dev.perfgate.core.baseline;
+
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.Run;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static dev.perfgate.core.baseline.BaselineFixtures.COSINE;
+import static dev.perfgate.core.baseline.BaselineFixtures.MATRIX;
+import static dev.perfgate.core.baseline.BaselineFixtures.TOKENIZE;
+import static dev.perfgate.core.baseline.BaselineFixtures.forksWithMeans;
+import static dev.perfgate.core.baseline.BaselineFixtures.measurement;
+import static dev.perfgate.core.baseline.BaselineFixtures.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApproverTest {
+
+    private static final Instant LATER = Instant.parse("2026-11-27T08:00:00Z");
+
+    private final Approver approver = new Approver(Approver.DEFAULT_MAX_NOISE_PCT);
+
+    @Test
+    void noisyReportsAResultWithEightPercentForkVariationWithItsVariation() {
+        BenchmarkResult noisy = result(COSINE, measurement("us/op", forksWithMeans(100, 108, 92, 100, 110, 90)), null);
+        double cvPct = noisy.primary().forkCv() * 100;
+        assertThat(cvPct).isBetween(7.0, 9.0);
+
+        Map<BenchmarkId, String> found = approver.noisy(List.of(noisy));
+
+        assertThat(found).containsOnlyKeys(COSINE);
+        assertThat(found.get(COSINE)).contains(String.format(Locale.ROOT, "%.1f%%", cvPct)).contains("exceeds 5%");
+    }
+
+    @Test
+    void noisyReportsASingleForkResultAsUnknownVariation() {
+        BenchmarkResult single = result(MATRIX, measurement("ops/s", forksWithMeans(1000)), null);
+
+        Map<BenchmarkId, String> found = approver.noisy(List.of(single));
+
+        assertThat(found).containsOnlyKeys(MATRIX);
+        assertThat(found.get(MATRIX)).contains("1 fork", "unknown", "at least 2 forks");
+    }
+
+    @Test
+    void noisyPassesAResultWithOnePercentForkVariation() {
+        BenchmarkResult stable = result(TOKENIZE, measurement("ns/op", forksWithMeans(100, 101, 99, 100.5, 99.5, 100)),
+                null);
+        assertThat(stable.primary().forkCv() * 100).isBetween(0.5, 1.5);
+
+        assertThat(approver.noisy(List.of(stable))).isEmpty();
+    }
+
+    @Test
+    void noisyUsesTheConfiguredLimit() {
+        BenchmarkResult noisy = result(COSINE, measurement("us/op", forksWithMeans(100, 108, 92, 100, 110, 90)), null);
+
+        assertThat(new Approver(10).noisy(List.of(noisy))).isEmpty();
+        assertThat(new Approver(2.5).noisy(List.of(noisy)).get(COSINE)).contains("exceeds 2.5%");
+    }
+
+    @Test
+    void nonPositiveNoiseLimitIsRejected() {
+        assertThatThrownBy(() -> new Approver(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxNoisePct");
+        assertThatThrownBy(() -> new Approver(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void selectWithARegexKeepsTheMatchingBenchmarksInIdentityOrder() {
+        Run run = threeBenchmarkRun();
+
+        assertThat(Approver.select(run, Pattern.compile("Matrix|Tokenizer")))
+                .extracting(BenchmarkResult::id).containsExactly(MATRIX, TOKENIZE);
+        assertThat(Approver.select(run, Pattern.compile("dim=768")))
+                .extracting(BenchmarkResult::id).containsExactly(COSINE);
+        assertThat(Approver.select(run, Pattern.compile("^dev\\.perfgate\\.kernels\\.TokenizerBenchmark\\.tokenize$")))
+                .extracting(BenchmarkResult::id).containsExactly(TOKENIZE);
+        assertThat(Approver.select(run, Pattern.compile("NoSuchBenchmark"))).isEmpty();
+    }
+
+    @Test
+    void selectWithoutARegexTakesEveryBenchmarkInIdentityOrder() {
+        assertThat(Approver.select(threeBenchmarkRun(), null))
+                .extracting(BenchmarkResult::id).containsExactly(COSINE, MATRIX, TOKENIZE);
+    }
+
+    @Test
+    void approveReplacesOnlyTheSelectedEntryAndKeepsItsThreshold() {
+        Baseline current = BaselineFixtures.baseline();
+        Measurement faster = measurement("ops/s", forksWithMeans(1_400_000, 1_410_000, 1_390_000));
+        Run run = BaselineFixtures.run("run-42", LATER, BaselineFixtures.FINGERPRINT,
+                List.of(result(MATRIX, faster, null)));
+        Approval approval = new Approval(LATER, "alice", "new blocking", "abc", "run-42");
+
+        Baseline updated = approver.approve(Optional.of(current), run, Approver.select(run, null), approval);
+
+        assertThat(updated.timestamp()).isEqualTo(LATER);
+        assertThat(updated.entries()).hasSize(3);
+        assertThat(updated.find(COSINE)).contains(current.find(COSINE).orElseThrow());
+        assertThat(updated.find(TOKENIZE)).contains(current.find(TOKENIZE).orElseThrow());
+        BaselineEntry matrix = updated.find(MATRIX).orElseThrow();
+        assertThat(matrix.primary()).isEqualTo(faster);
+        assertThat(matrix.thresholdPct()).isEqualTo(10.0);
+        assertThat(matrix.approval()).isEqualTo(approval);
+    }
+
+    @Test
+    void approveIntoNoBaselineCreatesOneWithTheAllocation() {
+        Run run = threeBenchmarkRun();
+        Approval approval = new Approval(LATER, "alice", "first", "", "");
+
+        Baseline created = approver.approve(Optional.empty(), run, Approver.select(run, null), approval);
+
+        assertThat(created.version()).isEqualTo(Baseline.SCHEMA_VERSION);
+        assertThat(created.platform()).isEqualTo(run.platform());
+        assertThat(created.fingerprint()).isEqualTo(run.fingerprint());
+        assertThat(created.entries()).extracting(BaselineEntry::id).containsExactly(COSINE, MATRIX, TOKENIZE);
+        assertThat(created.find(COSINE).orElseThrow().allocation()).isEqualTo(BaselineFixtures.cosineAllocation());
+        assertThat(created.thresholds()).isEmpty();
+    }
+
+    private static Run threeBenchmarkRun() {
+        return BaselineFixtures.run("run-42", LATER, BaselineFixtures.FINGERPRINT, List.of(
+                result(TOKENIZE, BaselineFixtures.tokenize(), null),
+                result(MATRIX, BaselineFixtures.matrix(), null),
+                result(COSINE, BaselineFixtures.cosine(), BaselineFixtures.cosineAllocation())));
+    }
+}
