@@ -37,6 +37,8 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlatformKey platform = platform();
+        Gate comparison = new Gate(gate.policy());
+        List<BenchmarkResult> given = results != null ? read(resolve(results)) : null;
         BaselineStore store = new BaselineStore(project.projectDir);
         Optional<Baseline> baseline = store.read(platform);
         if (baseline.isEmpty()) {
@@ -45,10 +47,8 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
                     + "java -jar perf-gate.jar approve --reason \"first baseline for " + platform + "\"");
             return ExitCodes.OK;
         }
-        Path file = results != null ? resolve(results) : runBenchmarks(run);
-        List<BenchmarkResult> current = read(file);
-        GateReport report = new Gate(gate.policy())
-                .compare(baseline.get().asResults(), current, baseline.get().thresholds());
+        List<BenchmarkResult> current = given != null ? given : read(runBenchmarks(run));
+        GateReport report = comparison.compare(baseline.get().asResults(), current, baseline.get().thresholds());
         Fingerprint base = baseline.get().fingerprint();
         Fingerprint now = fingerprint(current);
         report = report.withContext(platform.toString(), now.differencesFrom(base),

@@ -59,7 +59,8 @@ public final class BaselineCodec {
         node.put("unit", m.unit());
         node.set("score", ModelJson.number(m.score()));
         node.set("score_error", ModelJson.number(m.scoreError()));
-        double[] forkMeans = m.forkMeans();
+        double[] forkMeans = new Measurement(m.unit(), m.score(), m.scoreError(), m.forks().stream()
+                .map(fork -> fork.stream().map(ModelJson::round).toList()).toList()).forkMeans();
         node.set("mean", ModelJson.number(mean(forkMeans)));
         node.set("std_dev", ModelJson.number(stdDev(forkMeans)));
         node.put("sample_size", forkMeans.length);

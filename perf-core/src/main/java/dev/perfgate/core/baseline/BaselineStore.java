@@ -76,22 +76,28 @@ public final class BaselineStore {
 
     /**
      * Reads, updates and (unless {@code dryRun}) atomically writes a platform's baseline, holding
-     * the file lock throughout so that concurrent approvals are serialized.
+     * the file lock throughout so that concurrent approvals are serialized. A dry run touches no
+     * file, not even the lock.
      *
      * @return the file text before (empty for a new file) and after
      */
     public Change update(PlatformKey platform, Updater updater, boolean dryRun) throws InputException, IOException {
         Path file = path(platform);
+        if (dryRun) {
+            return compute(file, updater);
+        }
         return SafeFiles.withLock(file, () -> {
-            Optional<String> before = readText(file);
-            Optional<Baseline> current = before.isEmpty() ? Optional.empty()
-                    : Optional.of(codec.read(file.toString(), before.get()));
-            Baseline updated = updater.apply(current);
-            String after = codec.write(updated);
-            if (!dryRun) {
-                SafeFiles.writeAtomically(file, after);
-            }
-            return new Change(before.orElse(""), after, updated);
+            Change change = compute(file, updater);
+            SafeFiles.writeAtomically(file, change.after());
+            return change;
         });
+    }
+
+    private Change compute(Path file, Updater updater) throws InputException {
+        Optional<String> before = readText(file);
+        Optional<Baseline> current = before.isEmpty() ? Optional.empty()
+                : Optional.of(codec.read(file.toString(), before.get()));
+        Baseline updated = updater.apply(current);
+        return new Change(before.orElse(""), codec.write(updated), updated);
     }
 }

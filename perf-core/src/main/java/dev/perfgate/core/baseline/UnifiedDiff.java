@@ -31,7 +31,12 @@ public final class UnifiedDiff {
         List<String> revised = lines(after);
         Patch<String> patch = DiffUtils.diff(original, revised);
         String from = before.isEmpty() ? "/dev/null" : "a/" + path;
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + path, original, patch, 3);
+        List<String> diff = new java.util.ArrayList<>(
+                UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + path, original, patch, 3));
+        if (original.isEmpty() && diff.size() > 2) {
+            // java-diff-utils numbers an empty original "-1,0"; diff and git say "-0,0".
+            diff.set(2, diff.get(2).replaceFirst("^@@ -1,0 ", "@@ -0,0 "));
+        }
         return String.join("\n", diff) + "\n";
     }
 

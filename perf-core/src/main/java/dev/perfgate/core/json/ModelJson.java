@@ -64,17 +64,23 @@ public final class ModelJson {
 
     /** A number rounded to the fixed precision; NaN and infinities become null. */
     public static JsonNode number(double value) {
-        if (!Double.isFinite(value)) {
-            return NODES.nullNode();
-        }
+        return Double.isFinite(value) ? NODES.numberNode(decimal(value)) : NODES.nullNode();
+    }
+
+    /**
+     * A finite value as it reads back from a file: rounded to the fixed precision. Values derived
+     * from written numbers are computed from rounded ones, so rewriting a file reproduces them.
+     */
+    public static double round(double value) {
+        return Double.isFinite(value) ? decimal(value).doubleValue() : value;
+    }
+
+    private static BigDecimal decimal(double value) {
         if (value == 0) {
-            return NODES.numberNode(BigDecimal.ZERO);
+            return BigDecimal.ZERO;
         }
         BigDecimal rounded = new BigDecimal(value).round(PRECISION).stripTrailingZeros();
-        if (rounded.scale() < 0) {
-            rounded = rounded.setScale(0);
-        }
-        return NODES.numberNode(rounded);
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 
     /** Writes {@code benchmark}, {@code mode} and {@code params} into an object. */

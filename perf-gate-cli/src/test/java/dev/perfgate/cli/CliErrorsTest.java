@@ -1,0 +1,156 @@
+package dev.perfgate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad usage and bad input: exit code 2, a one-line message naming the file and the place, no
+ * stack trace, nothing stored changed. Inputs are derived from real JMH output.
+ */
+class CliErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertBadInput(Cli.Result result, String... fragments) {
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        String firstLine = result.err().lines().findFirst().orElse("");
+        assertThat(firstLine).startsWith("perf-gate: ").contains(fragments);
+        assertThat(result.err()).doesNotContain("Exception", "\tat ");
+        assertThat(result.err().lines().filter(l -> !l.startsWith("Try '")).count())
+                .as("one-line message: " + result.err()).isEqualTo(1);
+    }
+
+    private Path truncatedResults() throws Exception {
+        String real = Files.readString(Cli.jmhFixture("gc-params-forks.json"));
+        Path file = dir.resolve("truncated.json");
+        Files.writeString(file, real.substring(0, real.length() / 2));
+        return file;
+    }
+
+    @Test
+    void truncatedResultsNameTheFileAndLine() throws Exception {
+        Path file = truncatedResults();
+        assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--results", file.toString()),
+                file.toString(), "line ", "column ");
+    }
+
+    @Test
+    void wrongTypeNamesTheJsonPath() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode real = (ArrayNode) mapper.readTree(Cli.jmhFixture("single-fork.json").toFile());
+        ((ObjectNode) real.get(0).get("primaryMetric")).putObject("score");
+        Path file = dir.resolve("wrong-type.json");
+        mapper.writeValue(file.toFile(), real);
+        assertBadInput(Cli.run("compare", file.toString(), Cli.jmhFixture("single-fork.json").toString()),
+                "$[0].primaryMetric.score", "expected a number");
+    }
+
+    @Test
+    void emptyArrayIsRefused() throws Exception {
+        Path file = dir.resolve("empty.json");
+        Files.writeString(file, "[]");
+        assertBadInput(Cli.run("record", "--project-dir", dir.toString(), "--results", file.toString()),
+                "no benchmark results");
+        assertThat(dir.resolve("history")).doesNotExist();
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path file = dir.resolve("nope.json");
+        assertBadInput(Cli.run("compare", file.toString(), file.toString()), file.toString(), "no such file");
+    }
+
+    @Test
+    void directoryInsteadOfFileIsNamed() {
+        assertBadInput(Cli.run("record", "--project-dir", dir.toString(), "--results", dir.toString()),
+                "is a directory");
+    }
+
+    @Test
+    void corruptBaselineFailsCheckWithoutTouchingIt() throws Exception {
+        Path baseline = dir.resolve("baselines").resolve("linux-x86_64.json");
+        Files.createDirectories(baseline.getParent());
+        Files.writeString(baseline, "{ \"version\": 1, \"platform\": \"linux-x86_64\", ");
+        assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                "--results", Cli.jmhFixture("single-fork.json").toString()), "linux-x86_64.json", "line 1");
+        assertThat(Files.readString(baseline)).isEqualTo("{ \"version\": 1, \"platform\": \"linux-x86_64\", ");
+    }
+
+    @Test
+    void baselineOfNewerSchemaAsksForNewerPerfGate() throws Exception {
+        Path baseline = dir.resolve("baselines").resolve("linux-x86_64.json");
+        Files.createDirectories(baseline.getParent());
+        Files.writeString(baseline, "{ \"version\": 99 }");
+        assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                "--results", Cli.jmhFixture("single-fork.json").toString()), "$.version", "upgrade perfgate");
+    }
+
+    @Test
+    void corruptHistoryLineIsReportedByLineNumber() throws Exception {
+        Path history = dir.resolve("history").resolve("linux-x86_64.jsonl");
+        Files.createDirectories(history.getParent());
+        assertThat(Cli.run("record", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                "--results", Cli.jmhFixture("single-fork.json").toString()).exitCode()).isZero();
+        Files.writeString(history, "not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(Cli.run("record", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                "--results", Cli.jmhFixture("single-fork.json").toString()).exitCode()).isZero();
+        assertBadInput(Cli.run("history", "--project-dir", dir.toString(), "--platform", "linux-x86_64"),
+                "linux-x86_64.jsonl", "line 2");
+    }
+
+    @Test
+    void platformOutsideTheKnownSetIsRefused() {
+        assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "../../x",
+                "--results", Cli.jmhFixture("single-fork.json").toString()), "--platform");
+        assertThat(dir.resolve("baselines")).doesNotExist();
+    }
+
+    @Test
+    void approveWithoutReasonIsUsageError() {
+        Cli.Result result = Cli.run("approve", "--project-dir", dir.toString(),
+                "--results", Cli.jmhFixture("gc-params-forks.json").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--reason").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownOptionAndBadValuesAreUsageErrors() {
+        assertThat(Cli.run("check", "--no-such-option").exitCode()).isEqualTo(2);
+        assertBadInput(Cli.run("run", "--profile", "fastest"), "unknown profile 'fastest'");
+        assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                "--threshold", "-3", "--results", Cli.jmhFixture("single-fork.json").toString()), "--threshold");
+        assertBadInput(Cli.run("history", "--project-dir", dir.toString(), "--format", "pdf"), "--format");
+    }
+
+    @Test
+    void missingBenchmarksJarIsBadInput() {
+        Path jar = dir.resolve("missing.jar");
+        assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--benchmarks", jar.toString()),
+                jar.toString(), "no such file");
+    }
+
+    @Test
+    void includeMatchingNothingIsUsageError() {
+        assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--benchmarks", Cli.fixtureJar().toString(),
+                "--include", "NoSuchBenchmarkAnywhere"), "no benchmark matches");
+    }
+
+    @Test
+    void failingBenchmarkRunExitsThree() {
+        Cli.Result result = Cli.run("run", "--project-dir", dir.toString(), "--benchmarks",
+                Cli.fixtureJar().toString(), "--include", "SpinBenchmark", "--forks", "1", "--warmup-iterations", "0",
+                "--iterations", "1", "--iteration-time", "100ms", "--jvm-arg=-Dperfgate.fixture.slowdown=-1");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("benchmark run failed").contains("jmh.log");
+    }
+}

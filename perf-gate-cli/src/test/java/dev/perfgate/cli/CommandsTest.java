@@ -1,0 +1,135 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.model.PlatformKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands' behaviour on real JMH result files (no benchmark runs). */
+class CommandsTest {
+
+    private static final String PLATFORM = "linux-x86_64";
+
+    @TempDir
+    Path dir;
+
+    private Cli.Result inProject(String command, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = command;
+        all[1] = "--project-dir";
+        all[2] = dir.toString();
+        all[3] = "--platform";
+        all[4] = PLATFORM;
+        System.arraycopy(args, 0, all, 5, args.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void everyCommandHasHelpWithExitCodes() {
+        for (String command : List.of("run", "check", "compare", "record", "approve", "history")) {
+            Cli.Result help = Cli.run(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("Usage: perf-gate " + command).contains("Exit codes:")
+                    .contains("3   the benchmark run itself failed");
+        }
+    }
+
+    @Test
+    void checkWithoutBaselineSaysHowToCreateOneAndPasses() {
+        Cli.Result result = inProject("check", "--results", Cli.jmhFixture("gc-params-forks.json").toString());
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("no baseline for linux-x86_64").contains("approve --reason");
+    }
+
+    @Test
+    void approveRefusesNoisyOrSingleForkRunsAndNamesThem() throws Exception {
+        Cli.Result result = inProject("approve", "--reason", "try", "--results",
+                Cli.jmhFixture("single-fork.json").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("refusing to approve").contains("SpinBenchmark.spin").contains("1 fork")
+                .contains("--allow-noisy");
+        assertThat(dir.resolve("baselines")).doesNotExist();
+    }
+
+    @Test
+    void approveDryRunPrintsTheDiffAndWritesNothing() {
+        Cli.Result result = inProject("approve", "--reason", "first", "--dry-run", "--allow-noisy", "--results",
+                Cli.jmhFixture("gc-params-forks.json").toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("--- /dev/null").contains("+++ b/baselines/linux-x86_64.json")
+                .contains("\"reason\" : \"first\"").contains("@@ -0,0 +1,").contains("dry run");
+        assertThat(dir.resolve("baselines")).doesNotExist();
+        assertThat(dir.resolve("history")).doesNotExist();
+    }
+
+    @Test
+    void approveOnlyChangesTheSelectedBenchmarkAndRecordsTheApproval() throws Exception {
+        String results = Cli.jmhFixture("gc-params-forks.json").toString();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--approver", "alice",
+                "--results", results).exitCode()).isZero();
+        Path baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
+        String before = Files.readString(baseline);
+
+        Cli.Result second = inProject("approve", "--reason", "only alloc", "--allow-noisy", "--approver", "bob",
+                "--only", "AllocBenchmark", "--results", results);
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        List<String> changed = second.out().lines()
+                .filter(l -> (l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---"))
+                .toList();
+        assertThat(changed).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).containsAnyOf("approved_at", "approved_by", "reason", "run_id",
+                        "timestamp"));
+        assertThat(Files.readString(baseline)).isNotEqualTo(before).contains("\"approved_by\" : \"bob\"")
+                .contains("\"approved_by\" : \"alice\"");
+
+        List<HistoryRecord> history = new HistoryStore(dir, Clock.systemUTC()).readAll(PlatformKey.parse(PLATFORM));
+        assertThat(history).hasSize(4);
+        assertThat(history.get(3)).isInstanceOfSatisfying(HistoryRecord.ApprovalRecord.class, a -> {
+            assertThat(a.approver()).isEqualTo("bob");
+            assertThat(a.reason()).isEqualTo("only alloc");
+            assertThat(a.benchmarks()).singleElement().satisfies(id -> assertThat(id.name()).endsWith("AllocBenchmark.allocate"));
+        });
+    }
+
+    @Test
+    void checkAgainstItsOwnBaselinePassesWithoutRegressions() {
+        String results = Cli.jmhFixture("gc-params-forks.json").toString();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+                .isZero();
+        Cli.Result check = inProject("check", "--results", results, "--json", "report.json");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).contains("ParamsBenchmark").contains("perf-gate: PASS");
+        assertThat(dir.resolve("report.json")).exists();
+    }
+
+    @Test
+    void compareOfTheSameFileFindsNoRegression() {
+        String file = Cli.jmhFixture("gc-params-forks.json").toString();
+        Cli.Result result = Cli.run("compare", file, file);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).doesNotContain("REGRESSION").contains("perf-gate: PASS");
+    }
+
+    @Test
+    void recordThenHistoryShowsTheRunsInEveryFormat() {
+        String file = Cli.jmhFixture("gc-params-forks.json").toString();
+        for (int i = 0; i < 2; i++) {
+            Cli.Result recorded = inProject("record", "--results", file, "--commit", "abc" + i, "--branch", "main");
+            assertThat(recorded.exitCode()).isZero();
+            assertThat(recorded.out()).contains("recorded run").contains("commit abc" + i);
+        }
+        assertThat(inProject("history").out()).contains("ParamsBenchmark").contains("2 runs");
+        assertThat(inProject("history", "--format", "markdown").out()).startsWith("### perf-gate history");
+        assertThat(inProject("history", "--format", "json").out()).contains("\"commit\" : \"abc1\"");
+        assertThat(inProject("history", "--format", "html", "--out", "trend.html").exitCode()).isZero();
+        assertThat(dir.resolve("trend.html")).content().startsWith("<!DOCTYPE html>").doesNotContain("<script");
+    }
+}
