@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * The report as JUnit XML, which every CI system displays: one {@code testsuite}, one
  * {@code testcase} per benchmark metric (classname = the benchmark's class, name = method, params,
- * mode and metric), a regression is a {@code failure}, a missing benchmark is {@code skipped}.
+ * mode and metric), a regression is a {@code failure}, a missing benchmark is {@code skipped};
+ * fingerprint differences and advisory verdicts are suite {@code properties}.
  * Text is XML-escaped by the JDK's StAX writer; characters XML 1.0 forbids are replaced.
  */
 public final class JunitReport {
@@ -35,6 +36,21 @@ public final class JunitReport {
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", String.valueOf(report.counts().getOrDefault(Verdict.MISSING, 0)));
             xml.writeCharacters("\n");
+            if (!report.fingerprintNotes().isEmpty() || report.advisory()) {
+                xml.writeCharacters("  ");
+                xml.writeStartElement("properties");
+                xml.writeCharacters("\n");
+                for (String note : report.fingerprintNotes()) {
+                    property(xml, "fingerprint-difference", note);
+                }
+                if (report.advisory()) {
+                    property(xml, "advisory", "CPU model or JDK version differs from the baseline's: "
+                            + "regressions do not fail the build");
+                }
+                xml.writeCharacters("  ");
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
             for (ComparisonRow row : report.rows()) {
                 testcase(xml, row, report.advisory());
             }
@@ -46,6 +62,14 @@ public final class JunitReport {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
         return out.toString();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", xmlSafe(Text.plain(value, 1000)));
+        xml.writeCharacters("\n");
     }
 
     private static void testcase(XMLStreamWriter xml, ComparisonRow row, boolean advisory) throws XMLStreamException {
