@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * File operations that a crash or a concurrent writer cannot corrupt.
@@ -19,10 +21,19 @@ import java.nio.file.StandardOpenOption;
  *       is forced to disk, then moved over the target in one atomic rename: readers and a crash
  *       see the old file or the new one, never a mix.</li>
  *   <li>{@link #withLock}: an exclusive OS file lock on a sibling {@code .lock} file, held for a
- *       read-modify-write, so that two processes (two CI jobs approving at once) take turns.</li>
+ *       read-modify-write, so that two processes (two CI jobs approving at once), or two threads of one
+ *       process, take turns.</li>
  * </ul>
  */
 public final class SafeFiles {
+
+    /**
+     * OS file locks are held per JVM, not per thread: a second thread of the same JVM asking for
+     * the lock gets an OverlappingFileLockException instead of waiting. Threads of one JVM
+     * therefore first take turns on this in-process lock of the same file. It is the one piece of
+     * static state the library has, because the OS lock it stands beside is JVM-wide too.
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private SafeFiles() {
     }
@@ -72,10 +83,14 @@ public final class SafeFiles {
     public static <T, E extends Exception> T withLock(Path target, LockedAction<T, E> action) throws IOException, E {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+        Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock").normalize();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        local.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             return action.run();
+        } finally {
+            local.unlock();
         }
     }
 }

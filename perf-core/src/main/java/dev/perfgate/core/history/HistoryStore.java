@@ -4,9 +4,10 @@ import dev.perfgate.core.InputException;
 import dev.perfgate.core.files.SafeFiles;
 import dev.perfgate.core.model.PlatformKey;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -30,7 +31,7 @@ import java.util.Optional;
  *
  * <p>Appends hold an exclusive file lock, write the whole line in one write and force it to disk,
  * so concurrent writers never interleave and a success means the line is stored. A line torn by
- * a crash (the file not ending in {@code \n}) is moved aside to
+ * a crash (the file not ending in {@code \n}, and the tail not a whole record) is moved aside to
  * {@code <platform>.jsonl.torn-<time>} by the next append, which reports it, so nothing is lost
  * and the file is whole again. Readers skip such a torn last line and report it; any other bad
  * line is an {@link InputException} naming its line number.
@@ -96,11 +97,25 @@ public final class HistoryStore {
         }
         ByteBuffer fragment = ByteBuffer.allocate((int) Math.min(size - keep, Integer.MAX_VALUE - 8));
         channel.read(fragment, keep);
+        byte[] tail = java.util.Arrays.copyOf(fragment.array(), fragment.position());
+        if (isRecord(file, tail)) {
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+            return Optional.empty();
+        }
         Path aside = file.resolveSibling(file.getFileName() + ".torn-" + TORN_SUFFIX.format(clock.instant()));
-        SafeFiles.writeAtomically(aside, java.util.Arrays.copyOf(fragment.array(), fragment.position()));
+        SafeFiles.writeAtomically(aside, tail);
         channel.truncate(keep);
         channel.force(true);
         return Optional.of(aside);
+    }
+
+    /** Whether a line without its line end is a complete record written by some other writer. */
+    private boolean isRecord(Path file, byte[] line) {
+        try {
+            return parse(file.toString(), 0, line) != null;
+        } catch (InputException e) {
+            return false;
+        }
     }
 
     private static byte lastByte(FileChannel channel, long position) throws IOException {
@@ -129,43 +144,48 @@ public final class HistoryStore {
 
     /**
      * Streams a history file record by record, without loading it whole. Blank lines are skipped.
-     * A last line with no line end that does not parse is a torn append: it is skipped and reported
-     * in the summary. A missing file reads as empty.
+     * A last line with no line end that does not parse (or is cut inside a UTF-8 character) is a
+     * torn append: it is skipped and reported in the summary. A missing file reads as empty.
      */
     public ReadSummary stream(Path file, Visitor visitor) throws InputException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(source, null, "is a directory, expected a history file (.jsonl)");
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        long lineNo = 0;
         long records = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String pending = reader.readLine();
-            while (pending != null) {
-                lineNo++;
-                String next = reader.readLine();
-                boolean last = next == null;
-                if (!pending.isBlank()) {
-                    try {
-                        visitor.visit(lineNo, codec.read(source, lineNo, pending));
-                        records++;
-                    } catch (InputException e) {
-                        if (last && !endsWithNewline(file)) {
-                            return new ReadSummary(records, true);
-                        }
-                        throw e;
-                    }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+            long lineNo = 0;
+            while (true) {
+                int b = in.read();
+                if (b != '\n' && b != -1) {
+                    line.write(b);
+                    continue;
                 }
-                pending = next;
+                boolean complete = b == '\n';
+                if (!complete && line.size() == 0) {
+                    return new ReadSummary(records, false);
+                }
+                lineNo++;
+                try {
+                    HistoryRecord record = parse(source, lineNo, line.toByteArray());
+                    if (record != null) {
+                        visitor.visit(lineNo, record);
+                        records++;
+                    }
+                } catch (InputException e) {
+                    if (!complete) {
+                        return new ReadSummary(records, true);
+                    }
+                    throw e;
+                }
+                if (!complete) {
+                    return new ReadSummary(records, false);
+                }
+                line.reset();
             }
-            return new ReadSummary(records, false);
         } catch (NoSuchFileException e) {
             return new ReadSummary(0, false);
-        } catch (CharacterCodingException e) {
-            throw new InputException(source, "line " + (lineNo + 1), "is not valid UTF-8 text");
         } catch (AccessDeniedException e) {
             throw new InputException(source, null, "permission denied");
         } catch (IOException e) {
@@ -173,10 +193,17 @@ public final class HistoryStore {
         }
     }
 
-    private static boolean endsWithNewline(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            return size > 0 && lastByte(channel, size - 1) == '\n';
+    /** One line's record; null for a blank line. */
+    private HistoryRecord parse(String source, long lineNo, byte[] bytes) throws InputException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(source, "line " + lineNo, "is not valid UTF-8 text");
         }
+        return text.isBlank() ? null : codec.read(source, lineNo, text);
     }
 }

@@ -39,8 +39,8 @@ public record PlatformKey(String os, String arch) {
     public static PlatformKey parse(String text) {
         int dash = text == null ? -1 : text.indexOf('-');
         if (dash <= 0) {
-            throw new IllegalArgumentException("platform key must look like <os>-<arch>, e.g. linux-x86_64, but was '"
-                    + text + "'");
+            throw new IllegalArgumentException("platform key must look like <os>-<arch> with os one of linux, macos, "
+                    + "windows and arch one of x86_64, aarch64 (e.g. linux-x86_64), but was '" + text + "'");
         }
         return new PlatformKey(text.substring(0, dash), text.substring(dash + 1));
     }

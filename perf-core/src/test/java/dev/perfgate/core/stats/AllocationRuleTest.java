@@ -44,7 +44,7 @@ class AllocationRuleTest {
 
     @Test
     void justOverOnePercentMoreBytesIsARegression() {
-        assertThat(rule.decide(forks(10, 1000.0), forks(10, 1010.5)).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(rule.decide(forks(10, 2000.0), forks(10, 2021.0)).verdict()).isEqualTo(Verdict.REGRESSION);
     }
 
     @Test
@@ -56,10 +56,10 @@ class AllocationRuleTest {
     }
 
     @Test
-    void smallBaselineUsesTheAbsoluteToleranceOfOneByte() {
-        assertThat(rule.decide(forks(3, 16.0), forks(3, 16.9)).verdict()).isEqualTo(Verdict.UNCHANGED);
-        assertThat(rule.decide(forks(3, 16.0), forks(3, 17.5)).verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(rule.decide(forks(3, 16.0), forks(3, 14.5)).verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    void smallBaselineUsesTheAbsoluteToleranceOfOneSmallestObject() {
+        assertThat(rule.decide(forks(3, 16.0), forks(3, 31.0)).verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(rule.decide(forks(3, 16.0), forks(3, 33.0)).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(rule.decide(forks(3, 40.0), forks(3, 23.0)).verdict()).isEqualTo(Verdict.IMPROVEMENT);
     }
 
     @Test
