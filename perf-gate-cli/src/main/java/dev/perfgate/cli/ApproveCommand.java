@@ -43,11 +43,8 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--approver", paramLabel = "NAME", description = "Who approves (default: user.name).")
     String approver;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "Commit of the measured code (default: detected).")
-    String commit;
-
-    @Option(names = "--branch", paramLabel = "NAME", description = "Branch of the measured code (default: detected).")
-    String branch;
+    @Mixin
+    VcsOptions vcs;
 
     @Option(names = "--dry-run", description = "Print the diff only; write nothing.")
     boolean dryRun;
@@ -74,7 +71,7 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
         Pattern selection = compile(only);
         PlatformKey platform = platform();
         Path file = results != null ? resolve(results) : runBenchmarks(run);
-        Run measured = newRun(read(file), platform, commit, branch);
+        Run measured = newRun(read(file), platform, vcs);
         List<BenchmarkResult> selected = Approver.select(measured, selection);
         if (selected.isEmpty()) {
             throw new UsageException("--only '" + only + "' matches none of the " + measured.results().size()

@@ -78,13 +78,15 @@ abstract class CommandSupport {
     }
 
     /** A run of these results, measured now on this machine. */
-    Run newRun(List<BenchmarkResult> results, PlatformKey platform, String commit, String branch) {
+    Run newRun(List<BenchmarkResult> results, PlatformKey platform, VcsOptions given) {
         Instant now = clock.instant();
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         String runId = RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
-        Vcs vcs = Vcs.of(project.projectDir);
-        return new Run(runId, now, commit != null ? commit : vcs.commit(), branch != null ? branch : vcs.branch(),
+        Vcs vcs = given.commit != null && given.branch != null ? new Vcs(given.commit, given.branch)
+                : Vcs.of(project.projectDir);
+        return new Run(runId, now, given.commit != null ? given.commit : vcs.commit(),
+                given.branch != null ? given.branch : vcs.branch(),
                 platform, fingerprint(results), results);
     }
 }

@@ -5,6 +5,7 @@ import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -20,16 +21,13 @@ final class RecordCommand extends CommandSupport implements Callable<Integer> {
             description = "The JMH JSON results to record (default: ${DEFAULT-VALUE}).")
     Path results;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "Commit of the measured code (default: detected).")
-    String commit;
-
-    @Option(names = "--branch", paramLabel = "NAME", description = "Branch of the measured code (default: detected).")
-    String branch;
+    @Mixin
+    VcsOptions vcs;
 
     @Override
     public Integer call() throws Exception {
         PlatformKey platform = platform();
-        Run run = newRun(read(resolve(results)), platform, commit, branch);
+        Run run = newRun(read(resolve(results)), platform, vcs);
         HistoryStore history = new HistoryStore(project.projectDir, clock);
         Optional<Path> torn = history.append(platform, new HistoryRecord.RunRecord(run));
         torn.ifPresent(p -> err().println("perf-gate: the history's last line was torn (an interrupted write); "

@@ -20,7 +20,7 @@ public final class MarkdownReport {
         StringBuilder out = new StringBuilder();
         out.append(summaryLine(report)).append("\n\n");
         for (String note : report.fingerprintNotes()) {
-            out.append("> Different machine or JVM than the baseline: ").append(Text.markdown(note)).append("\n");
+            out.append("> Different machine or JVM than the baseline: ").append(Text.markdown(note, 1000)).append("\n");
         }
         if (report.advisory()) {
             out.append("> CPU model or JDK version differs from the baseline's: verdicts are advisory.\n");
@@ -52,7 +52,7 @@ public final class MarkdownReport {
                 header = true;
             }
             out.append("- ").append(Text.markdown(Reports.label(row, mixedModes))).append(": ")
-                    .append(Text.markdown(row.decision().note())).append('\n');
+                    .append(Text.markdown(row.decision().note(), 1000)).append('\n');
         }
         out.append("\n<sub>Change: positive is worse (slower, fewer ops/s, more bytes). Regression = worse than "
                 + "the threshold and significant (Mann-Whitney U over forks, Benjamini-Hochberg adjusted p).</sub>\n");

@@ -28,40 +28,48 @@ public final class Text {
     /**
      * Text that renders literally in GitHub-flavoured Markdown, in a table cell too: Markdown
      * punctuation is backslash-escaped, {@code < > &} become entities so no HTML is injected, and
-     * {@code @} becomes {@code &#64;} so a name cannot mention (notify) anyone.
+     * {@code @} becomes {@code &#64;} so a name cannot mention (notify) anyone. Cut to
+     * {@link #MAX_LABEL} characters.
      */
     public static String markdown(String text) {
-        String safe = plain(text, MAX_LABEL);
-        StringBuilder sb = new StringBuilder(safe.length() + 16);
-        for (int i = 0; i < safe.length(); i++) {
-            char c = safe.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '@' -> sb.append("&#64;");
-                case '|' -> sb.append("\\|");
-                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '~', '$', ':' ->
-                        sb.append('\\').append(c);
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return markdown(text, MAX_LABEL);
     }
 
-    /** Text safe inside HTML element content and attribute values. */
+    /** As {@link #markdown(String)}, cut to {@code max} characters. */
+    public static String markdown(String text, int max) {
+        return escape(plain(text, max), c -> switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '@' -> "&#64;";
+            case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '~', '$', ':', '|' ->
+                    "\\" + c;
+            default -> null;
+        });
+    }
+
+    /** Text safe inside HTML element content and attribute values, cut to {@link #MAX_LABEL} characters. */
     public static String html(String text) {
-        String safe = plain(text, MAX_LABEL);
-        StringBuilder sb = new StringBuilder(safe.length() + 16);
-        for (int i = 0; i < safe.length(); i++) {
-            char c = safe.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
+        return escape(plain(text, MAX_LABEL), c -> switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        });
+    }
+
+    /** Replaces each character for which {@code rule} returns a replacement; keeps the others. */
+    private static String escape(String text, java.util.function.Function<Character, String> rule) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = rule.apply(c);
+            if (replacement == null) {
+                sb.append(c);
+            } else {
+                sb.append(replacement);
             }
         }
         return sb.toString();
