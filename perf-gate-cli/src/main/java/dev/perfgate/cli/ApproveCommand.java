@@ -70,7 +70,10 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
         }
         Pattern selection = compile(only);
         PlatformKey platform = platform();
-        Path file = results != null ? resolve(results) : runBenchmarks(run);
+        if (results != null) {
+            warnIgnoredRunOptions();
+        }
+        Path file = results != null ? results : runBenchmarks(run);
         Run measured = newRun(read(file), platform, vcs);
         List<BenchmarkResult> selected = Approver.select(measured, selection);
         if (selected.isEmpty()) {
@@ -90,6 +93,11 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
                 approver != null ? approver : System.getProperty("user.name", ""), reason.strip(),
                 measured.commit(), measured.runId());
         BaselineStore store = new BaselineStore(project.projectDir);
+        HistoryStore history = new HistoryStore(project.projectDir, clock);
+        if (!dryRun) {
+            // The run goes to the history first: if that fails, nothing has changed yet.
+            reportTorn(history.append(platform, new HistoryRecord.RunRecord(measured)));
+        }
         BaselineStore.Change change = store.update(platform,
                 current -> approverRule.approve(current, measured, selected, approval), dryRun);
         String relative = "baselines/" + platform + ".json";
@@ -99,11 +107,9 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
             out().println("perf-gate: dry run: nothing written");
             return ExitCodes.OK;
         }
-        HistoryStore history = new HistoryStore(project.projectDir, clock);
-        history.append(platform, new HistoryRecord.RunRecord(measured));
-        history.append(platform, new HistoryRecord.ApprovalRecord(approval.approvedAt(), approval.approvedBy(),
+        reportTorn(history.append(platform, new HistoryRecord.ApprovalRecord(approval.approvedAt(), approval.approvedBy(),
                 approval.reason(), approval.commit(), approval.runId(),
-                selected.stream().map(BenchmarkResult::id).toList()));
+                selected.stream().map(BenchmarkResult::id).toList())));
         out().println("perf-gate: approved " + selected.size() + " benchmark" + (selected.size() == 1 ? "" : "s")
                 + " into " + store.path(platform) + "; review with 'git diff " + relative + "' and commit it");
         return ExitCodes.OK;

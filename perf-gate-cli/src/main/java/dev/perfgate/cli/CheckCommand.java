@@ -38,7 +38,10 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
     public Integer call() throws Exception {
         PlatformKey platform = platform();
         Gate comparison = new Gate(gate.policy());
-        List<BenchmarkResult> given = results != null ? read(resolve(results)) : null;
+        List<BenchmarkResult> given = results != null ? read(results) : null;
+        if (given != null) {
+            warnIgnoredRunOptions();
+        }
         BaselineStore store = new BaselineStore(project.projectDir);
         Optional<Baseline> baseline = store.read(platform);
         if (baseline.isEmpty()) {
@@ -53,9 +56,9 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         Fingerprint now = fingerprint(current);
         report = report.withContext(platform.toString(), now.differencesFrom(base),
                 !gate.strict && !now.isComparableTo(base));
+        gate.writeReports(report);
         out().print(ConsoleReport.render(report));
         out().flush();
-        gate.writeReports(report, this::resolve);
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 }

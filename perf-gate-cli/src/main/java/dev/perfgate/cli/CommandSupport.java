@@ -46,9 +46,27 @@ abstract class CommandSupport {
         return spec.commandLine().getErr();
     }
 
-    /** A path given on the command line, relative paths taken from the project directory. */
-    Path resolve(Path path) {
-        return project.projectDir.resolve(path).normalize();
+    /**
+     * Warns that options of a benchmark run have no effect because the results come from a file.
+     */
+    void warnIgnoredRunOptions() {
+        List<String> ignored = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(o -> o.longestName())
+                .filter(RUN_ONLY_OPTIONS::contains)
+                .toList();
+        if (!ignored.isEmpty()) {
+            err().println("perf-gate: warning: " + String.join(", ", ignored)
+                    + " only affect a benchmark run and are ignored with --results");
+        }
+    }
+
+    private static final java.util.Set<String> RUN_ONLY_OPTIONS = java.util.Set.of("--benchmarks", "--include",
+            "--profile", "--forks", "--warmup-iterations", "--iterations", "--iteration-time", "--jvm-arg", "--out");
+
+    /** Tells the user where a torn history line was moved, if an append found one. */
+    void reportTorn(java.util.Optional<Path> movedTo) {
+        movedTo.ifPresent(p -> err().println("perf-gate: the history's last line was torn (an interrupted write); "
+                + "moved it to " + p + " and repaired the file"));
     }
 
     PlatformKey platform() throws UsageException {
@@ -62,9 +80,8 @@ abstract class CommandSupport {
 
     /** Runs the benchmarks as {@code run} would and returns where the results are. */
     Path runBenchmarks(RunOptions options) throws InputException, UsageException, RunFailedException, IOException {
-        Path out = resolve(options.out);
-        new JmhRunner(err()).run(options, out);
-        return out;
+        new JmhRunner(err()).run(options, options.out);
+        return options.out;
     }
 
     /** The fingerprint of results measured on this machine. */

@@ -32,16 +32,16 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<BenchmarkResult> a = read(resolve(base));
-        List<BenchmarkResult> b = read(resolve(candidate));
+        List<BenchmarkResult> a = read(base);
+        List<BenchmarkResult> b = read(candidate);
         GateReport report = new Gate(gate.policy()).compare(a, b, Map.of());
         Fingerprint fa = jvmOnly(settings(a));
         Fingerprint fb = jvmOnly(settings(b));
         report = report.withContext(project.platform == null ? "" : platform().toString(), fb.differencesFrom(fa),
                 !gate.strict && !fb.isComparableTo(fa));
+        gate.writeReports(report);
         out().print(ConsoleReport.render(report));
         out().flush();
-        gate.writeReports(report, this::resolve);
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /** Options of the commands that decide: threshold, strictness and report files. */
 final class GateOptions {
@@ -42,17 +41,16 @@ final class GateOptions {
         }
     }
 
-    /** Writes the requested report files, each atomically; relative paths resolved by {@code resolve}. */
-    void writeReports(GateReport report, UnaryOperator<Path> resolve) throws IOException {
-        write(markdown, report, MarkdownReport::render, resolve);
-        write(junit, report, JunitReport::render, resolve);
-        write(json, report, JsonReport::render, resolve);
+    /** Writes the requested report files, each atomically. */
+    void writeReports(GateReport report) throws IOException {
+        write(markdown, report, MarkdownReport::render);
+        write(junit, report, JunitReport::render);
+        write(json, report, JsonReport::render);
     }
 
-    private static void write(Path file, GateReport report, Function<GateReport, String> format,
-                              UnaryOperator<Path> resolve) throws IOException {
+    private static void write(Path file, GateReport report, Function<GateReport, String> format) throws IOException {
         if (file != null) {
-            SafeFiles.writeAtomically(resolve.apply(file), format.apply(report));
+            SafeFiles.writeAtomically(file, format.apply(report));
         }
     }
 }

@@ -57,8 +57,13 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
         }
         PlatformKey platform = platform();
         HistoryStore store = new HistoryStore(project.projectDir, clock);
-        List<Trend> trends = new Trends(store, ChangePoints.defaults()).read(store.path(platform),
+        Trends.Result read = new Trends(store, ChangePoints.defaults()).read(store.path(platform),
                 id -> filter == null || filter.matcher(id.display()).find(), last);
+        List<Trend> trends = read.trends();
+        if (read.tornLastLine()) {
+            err().println("perf-gate: warning: the last line of " + store.path(platform) + " is torn (an interrupted "
+                    + "write) and was skipped; the next record or approve moves it aside");
+        }
         if (trends.isEmpty()) {
             err().println("perf-gate: no runs in " + store.path(platform)
                     + (benchmark == null ? "" : " match '" + benchmark + "'")
@@ -66,8 +71,8 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
         }
         String text = HistoryReport.render(trends, platform.toString(), chosen);
         if (out != null) {
-            SafeFiles.writeAtomically(resolve(out), text);
-            err().println("perf-gate: wrote " + resolve(out));
+            SafeFiles.writeAtomically(out, text);
+            err().println("perf-gate: wrote " + out);
         } else {
             out().print(text);
         }

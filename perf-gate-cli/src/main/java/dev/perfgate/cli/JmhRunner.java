@@ -85,6 +85,7 @@ final class JmhRunner {
         progress.flush();
         int exit = execute(command, log, benchmarks);
         if (exit != 0 || !Files.isRegularFile(partial)) {
+            Files.deleteIfExists(partial);
             throw new RunFailedException("JMH exited with code " + exit + "; see " + log);
         }
         byte[] json = Files.readAllBytes(partial);
@@ -102,6 +103,14 @@ final class JmhRunner {
         }
         if (!Files.isRegularFile(jar)) {
             throw new InputException(jar.toString(), null, "no such file (expected a JMH benchmarks jar)");
+        }
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            if (file.getEntry("org/openjdk/jmh/Main.class") == null) {
+                throw new InputException(jar.toString(), null, "is not a JMH benchmarks jar (it does not contain "
+                        + "JMH; build it with JMH bundled, e.g. with the shade plugin as JMH's archetype does)");
+            }
+        } catch (java.io.IOException e) {
+            throw new InputException(jar.toString(), null, "is not a jar file");
         }
         return jar.toAbsolutePath().toString();
     }

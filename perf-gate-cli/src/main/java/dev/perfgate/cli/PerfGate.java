@@ -29,7 +29,11 @@ public final class PerfGate {
 
     /** Entry point: runs the command and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cmd = commandLine();
+        int exitCode = cmd.execute(args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
@@ -53,6 +57,7 @@ public final class PerfGate {
             codes.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
         cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cmd.getCommandSpec().versionProvider(new Version());
         cmd.getSubcommands().values().forEach(PerfGate::documentExitCodes);
     }
 
@@ -67,7 +72,7 @@ public final class PerfGate {
             return ExitCodes.RUN_FAILED;
         }
         if (e instanceof IOException) {
-            err.println("perf-gate: I/O error: " + oneLine(String.valueOf(e.getMessage())));
+            err.println("perf-gate: " + oneLine(String.valueOf(e.getMessage())));
             return ExitCodes.BAD_INPUT;
         }
         err.println("perf-gate: unexpected error: " + oneLine(e.toString())

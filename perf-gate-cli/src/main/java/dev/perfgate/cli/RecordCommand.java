@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code perf-gate record}: appends a run to the history. */
@@ -27,11 +26,9 @@ final class RecordCommand extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlatformKey platform = platform();
-        Run run = newRun(read(resolve(results)), platform, vcs);
+        Run run = newRun(read(results), platform, vcs);
         HistoryStore history = new HistoryStore(project.projectDir, clock);
-        Optional<Path> torn = history.append(platform, new HistoryRecord.RunRecord(run));
-        torn.ifPresent(p -> err().println("perf-gate: the history's last line was torn (an interrupted write); "
-                + "moved it to " + p + " and repaired the file"));
+        reportTorn(history.append(platform, new HistoryRecord.RunRecord(run)));
         out().println("perf-gate: recorded run " + run.runId() + " (" + run.results().size() + " benchmarks"
                 + (run.commit().isEmpty() ? "" : ", commit " + run.commit()) + ") in " + history.path(platform));
         return ExitCodes.OK;

@@ -40,8 +40,7 @@ final class RunOptions {
     List<String> jvmArgs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/perf-gate/results.json",
-            description = "Where to write the JMH JSON results (default: ${DEFAULT-VALUE}, under --project-dir "
-                    + "when relative).")
+            description = "Where to write the JMH JSON results (default: ${DEFAULT-VALUE}).")
     Path out;
 
     /** JMH arguments for the chosen profile and overrides. */
@@ -51,8 +50,9 @@ final class RunOptions {
         override(args, "-wi", warmupIterations, 0, "--warmup-iterations");
         override(args, "-i", iterations, 1, "--iterations");
         if (iterationTime != null) {
-            if (!iterationTime.matches("\\d+(ns|us|ms|s|m|min|hr)")) {
-                throw new UsageException("--iteration-time must look like 500ms or 2s but was '" + iterationTime + "'");
+            if (!iterationTime.matches("0*[1-9]\\d*(ns|us|ms|s|m|min|hr)")) {
+                throw new UsageException("--iteration-time must be a positive whole number with a unit, like 500ms "
+                        + "or 2s, but was '" + iterationTime + "'");
             }
             args.set(args.indexOf("-w") + 1, iterationTime);
             args.set(args.indexOf("-r") + 1, iterationTime);

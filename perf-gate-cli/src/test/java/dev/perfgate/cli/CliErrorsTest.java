@@ -130,6 +130,8 @@ class CliErrorsTest {
         assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
                 "--threshold", "-3", "--results", Cli.jmhFixture("single-fork.json").toString()), "--threshold");
         assertBadInput(Cli.run("history", "--project-dir", dir.toString(), "--format", "pdf"), "--format");
+        assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--iteration-time", "0s"), "--iteration-time");
+        assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--forks", "0"), "--forks");
     }
 
     @Test
@@ -137,6 +139,21 @@ class CliErrorsTest {
         Path jar = dir.resolve("missing.jar");
         assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--benchmarks", jar.toString()),
                 jar.toString(), "no such file");
+    }
+
+    @Test
+    void benchmarksFileThatIsNotAJarIsBadInput() {
+        Path json = Cli.jmhFixture("single-fork.json");
+        assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--benchmarks", json.toString()),
+                json.toString(), "is not a jar file");
+    }
+
+    @Test
+    void trailingContentAfterTheResultsIsRefusedInPlainWords() throws Exception {
+        Path file = dir.resolve("twice.json");
+        String real = Files.readString(Cli.jmhFixture("single-fork.json"));
+        Files.writeString(file, real + real);
+        assertBadInput(Cli.run("compare", file.toString(), file.toString()), "unexpected content after the end");
     }
 
     @Test

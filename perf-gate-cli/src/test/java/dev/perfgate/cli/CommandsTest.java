@@ -104,10 +104,73 @@ class CommandsTest {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
         assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
                 .isZero();
-        Cli.Result check = inProject("check", "--results", results, "--json", "report.json");
+        Cli.Result check = inProject("check", "--results", results, "--json", dir.resolve("report.json").toString());
         assertThat(check.exitCode()).as(check.toString()).isZero();
         assertThat(check.out()).contains("ParamsBenchmark").contains("perf-gate: PASS");
         assertThat(dir.resolve("report.json")).exists();
+    }
+
+    @Test
+    void runOptionsWithResultsAreReportedAsIgnored() {
+        String results = Cli.jmhFixture("gc-params-forks.json").toString();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+                .isZero();
+        Cli.Result check = inProject("check", "--results", results, "--include", "Alloc", "--profile", "thorough");
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.err()).contains("warning: --include, --profile only affect a benchmark run");
+    }
+
+    @Test
+    void benchmarksMissingFromTheRunAreWarnedAbout() throws Exception {
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results",
+                Cli.jmhFixture("gc-params-forks.json").toString()).exitCode()).isZero();
+        Cli.Result check = inProject("check", "--results", Cli.jmhFixture("single-fork.json").toString());
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("MISSING").contains("of the baseline did not run").contains("not gated")
+                .contains("5 missing");
+    }
+
+    @Test
+    void approveThatCannotRecordTheRunLeavesTheBaselineUntouched() throws Exception {
+        String results = Cli.jmhFixture("gc-params-forks.json").toString();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+                .isZero();
+        Path baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
+        String before = Files.readString(baseline);
+        Path history = dir.resolve("history").resolve(PLATFORM + ".jsonl");
+        Files.delete(history);
+        Files.createDirectory(history);
+
+        Cli.Result again = inProject("approve", "--reason", "second", "--allow-noisy", "--results", results);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(baseline)).isEqualTo(before);
+    }
+
+    @Test
+    void reportToAnUnwritablePathNamesThePathAndTheReason() throws Exception {
+        String results = Cli.jmhFixture("gc-params-forks.json").toString();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+                .isZero();
+        Path blocker = dir.resolve("a-file");
+        Files.writeString(blocker, "x");
+        Path target = blocker.resolve("report.md");
+        Cli.Result check = inProject("check", "--results", results, "--markdown", target.toString());
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err().strip()).startsWith("perf-gate: cannot write " + target).doesNotContain("Exception");
+        assertThat(check.out()).as("no verdict printed before failing").isEmpty();
+    }
+
+    @Test
+    void baselineOfAnotherPlatformInTheFileIsRefused() throws Exception {
+        String results = Cli.jmhFixture("gc-params-forks.json").toString();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+                .isZero();
+        Path baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
+        Files.writeString(baseline, Files.readString(baseline).replace("\"platform\" : \"linux-x86_64\"",
+                "\"platform\" : \"macos-aarch64\""));
+        Cli.Result check = inProject("check", "--results", results);
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).contains("$.platform").contains("says macos-aarch64");
     }
 
     @Test
@@ -129,7 +192,8 @@ class CommandsTest {
         assertThat(inProject("history").out()).contains("ParamsBenchmark").contains("2 runs");
         assertThat(inProject("history", "--format", "markdown").out()).startsWith("### perf-gate history");
         assertThat(inProject("history", "--format", "json").out()).contains("\"commit\" : \"abc1\"");
-        assertThat(inProject("history", "--format", "html", "--out", "trend.html").exitCode()).isZero();
+        assertThat(inProject("history", "--format", "html", "--out", dir.resolve("trend.html").toString()).exitCode())
+                .isZero();
         assertThat(dir.resolve("trend.html")).content().startsWith("<!DOCTYPE html>").doesNotContain("<script");
     }
 }

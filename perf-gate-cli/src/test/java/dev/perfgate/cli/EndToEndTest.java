@@ -26,7 +26,7 @@ class EndToEndTest {
         List<String> args = new ArrayList<>(List.of("--project-dir", project.toString(),
                 "--benchmarks", Cli.fixtureJar().toString(), "--include", "SpinBenchmark",
                 "--forks", "6", "--warmup-iterations", "2", "--iterations", "3", "--iteration-time", "100ms",
-                "--out", out));
+                "--out", project.resolve(out).toString()));
         args.addAll(List.of(extra));
         return args;
     }
@@ -44,7 +44,9 @@ class EndToEndTest {
                 .hasSize(2);
 
         List<String> slow = new ArrayList<>(List.of("check", "--threshold", "15",
-                "--json", "slow-report.json", "--markdown", "slow-report.md", "--junit", "slow-report.xml"));
+                "--json", project.resolve("slow-report.json").toString(),
+                "--markdown", project.resolve("slow-report.md").toString(),
+                "--junit", project.resolve("slow-report.xml").toString()));
         slow.addAll(runArgs(project, "slow.json", "--jvm-arg=-Dperfgate.fixture.slowdown=1.3"));
         Cli.Result slowed = Cli.run(slow.toArray(String[]::new));
         assertThat(slowed.exitCode()).as(slowed.toString()).isEqualTo(1);

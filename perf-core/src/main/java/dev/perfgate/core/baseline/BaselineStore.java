@@ -37,7 +37,7 @@ public final class BaselineStore {
     public Optional<Baseline> read(PlatformKey platform) throws InputException {
         Path file = path(platform);
         Optional<String> text = readText(file);
-        return text.isEmpty() ? Optional.empty() : Optional.of(codec.read(file.toString(), text.get()));
+        return text.isEmpty() ? Optional.empty() : Optional.of(parse(file, platform, text.get()));
     }
 
     /** A file's text, or empty when it does not exist. */
@@ -84,19 +84,28 @@ public final class BaselineStore {
     public Change update(PlatformKey platform, Updater updater, boolean dryRun) throws InputException, IOException {
         Path file = path(platform);
         if (dryRun) {
-            return compute(file, updater);
+            return compute(file, platform, updater);
         }
         return SafeFiles.withLock(file, () -> {
-            Change change = compute(file, updater);
+            Change change = compute(file, platform, updater);
             SafeFiles.writeAtomically(file, change.after());
             return change;
         });
     }
 
-    private Change compute(Path file, Updater updater) throws InputException {
+    private Baseline parse(Path file, PlatformKey platform, String text) throws InputException {
+        Baseline baseline = codec.read(file.toString(), text);
+        if (!baseline.platform().equals(platform)) {
+            throw new InputException(file.toString(), "$.platform", "says " + baseline.platform()
+                    + " but the file holds the baseline of " + platform);
+        }
+        return baseline;
+    }
+
+    private Change compute(Path file, PlatformKey platform, Updater updater) throws InputException {
         Optional<String> before = readText(file);
         Optional<Baseline> current = before.isEmpty() ? Optional.empty()
-                : Optional.of(codec.read(file.toString(), before.get()));
+                : Optional.of(parse(file, platform, before.get()));
         Baseline updated = updater.apply(current);
         return new Change(before.orElse(""), codec.write(updated), updated);
     }

@@ -54,8 +54,24 @@ public final class SafeFiles {
         writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes bytes atomically; creates parent directories. */
+    /**
+     * Writes bytes atomically; creates parent directories.
+     *
+     * @throws IOException with a message naming {@code target} and the reason when it cannot be written
+     */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        try {
+            replace(target, content);
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way of a directory"
+                    : e.getClass().getSimpleName();
+            throw new IOException("cannot write " + target + ": " + reason, e);
+        }
+    }
+
+    private static void replace(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);

@@ -49,8 +49,22 @@ public record GateReport(String platform, double thresholdPct, List<ComparisonRo
 
     /** Number of rows per verdict. */
     public Map<Verdict, Integer> counts() {
+        return counts(rows);
+    }
+
+    /** Number of primary-metric rows (one per benchmark) per verdict. */
+    public Map<Verdict, Integer> primaryCounts() {
+        return counts(rows.stream().filter(ComparisonRow::isPrimary).toList());
+    }
+
+    /** Number of secondary-metric rows (the allocation gate) per verdict. */
+    public Map<Verdict, Integer> secondaryCounts() {
+        return counts(rows.stream().filter(r -> !r.isPrimary()).toList());
+    }
+
+    private static Map<Verdict, Integer> counts(List<ComparisonRow> selected) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        rows.forEach(r -> counts.merge(r.decision().verdict(), 1, Integer::sum));
+        selected.forEach(r -> counts.merge(r.decision().verdict(), 1, Integer::sum));
         return counts;
     }
 

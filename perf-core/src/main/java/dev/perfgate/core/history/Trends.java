@@ -28,16 +28,28 @@ public final class Trends {
     }
 
     /**
+     * What a read found.
+     *
+     * @param trends       one per benchmark, sorted by identity
+     * @param tornLastLine whether the file ended in a torn (partly written) line, which was skipped
+     */
+    public record Result(List<Trend> trends, boolean tornLastLine) {
+        public Result {
+            trends = List.copyOf(trends);
+        }
+    }
+
+    /**
      * The trends of a history file.
      *
      * @param file     the history file
      * @param filter   which benchmarks to keep
      * @param lastRuns keep only the most recent this many points per benchmark; 0 for all
      */
-    public List<Trend> read(Path file, Predicate<BenchmarkId> filter, int lastRuns) throws InputException {
+    public Result read(Path file, Predicate<BenchmarkId> filter, int lastRuns) throws InputException {
         Map<BenchmarkId, List<Trend.Point>> points = new TreeMap<>();
         Map<BenchmarkId, String> units = new TreeMap<>();
-        store.stream(file, (lineNo, record) -> {
+        HistoryStore.ReadSummary summary = store.stream(file, (lineNo, record) -> {
             if (record instanceof HistoryRecord.RunRecord r) {
                 for (BenchmarkResult result : r.run().results()) {
                     if (!filter.test(result.id())) {
@@ -60,6 +72,6 @@ public final class Trends {
             double[] series = kept.stream().mapToDouble(Trend.Point::score).toArray();
             trends.add(new Trend(id, units.get(id), kept, detector.detect(series)));
         });
-        return trends;
+        return new Result(trends, summary.tornLastLine());
     }
 }

@@ -16,9 +16,12 @@ public final class JsonErrors {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 0 ? null
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String original = String.valueOf(e.getOriginalMessage());
         String problem = e instanceof StreamConstraintsException
-                ? "too deeply nested or too large: " + e.getOriginalMessage()
-                : "malformed JSON: " + e.getOriginalMessage();
+                ? "too deeply nested or too large: " + original
+                : original.startsWith("Trailing token")
+                ? "unexpected content after the end of the JSON value"
+                : "malformed JSON: " + original;
         int newline = problem.indexOf('\n');
         if (newline > 0) {
             problem = problem.substring(0, newline);

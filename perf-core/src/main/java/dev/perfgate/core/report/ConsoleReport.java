@@ -72,6 +72,12 @@ public final class ConsoleReport {
                         .append(Text.plain(row.decision().note(), 400)).append('\n');
             }
         }
+        int missing = report.counts().getOrDefault(Verdict.MISSING, 0);
+        if (missing > 0) {
+            out.append("warning: ").append(missing).append(missing == 1 ? " benchmark" : " benchmarks")
+                    .append(" of the baseline did not run, so ").append(missing == 1 ? "it is" : "they are")
+                    .append(" not gated (renamed, or filtered out by --include?)\n");
+        }
         out.append(summary(report)).append('\n');
         return out.toString();
     }
@@ -82,17 +88,26 @@ public final class ConsoleReport {
      */
     public static String summary(GateReport report) {
         String status = report.fails() ? "REGRESSION" : report.hasRegression() ? "PASS (advisory regressions)" : "PASS";
-        return "perf-gate: " + status + " - " + counts(report.counts()) + " in " + report.benchmarkCount()
+        return "perf-gate: " + status + " - " + verdictCounts(report) + " in " + report.benchmarkCount()
                 + " benchmarks (threshold " + Reports.threshold(report.thresholdPct()) + "%"
                 + (report.platform().isEmpty() ? "" : ", " + report.platform()) + ")";
     }
 
-    static String counts(Map<Verdict, Integer> counts) {
+    /** E.g. {@code 2 regressions, 1 unchanged; allocation: 3 unchanged}. */
+    static String verdictCounts(GateReport report) {
+        String primary = counts(report.primaryCounts());
+        Map<Verdict, Integer> secondary = report.secondaryCounts();
+        return secondary.isEmpty() ? primary : primary + "; allocation: " + counts(secondary);
+    }
+
+    private static String counts(Map<Verdict, Integer> counts) {
         if (counts.isEmpty()) {
             return "nothing compared";
         }
         return counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().label())
+                .map(e -> e.getValue() + " " + e.getKey().label()
+                        + (e.getValue() > 1 && (e.getKey() == Verdict.REGRESSION || e.getKey() == Verdict.IMPROVEMENT)
+                        ? "s" : ""))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -63,7 +63,7 @@ public final class MarkdownReport {
     public static String summaryLine(GateReport report) {
         String mark = report.fails() ? ":x:" : report.hasRegression() ? ":warning:" : ":white_check_mark:";
         String status = report.fails() ? "regression" : report.hasRegression() ? "pass (advisory regressions)" : "pass";
-        return "### " + mark + " perf-gate: " + status + " \u2014 " + ConsoleReport.counts(report.counts())
+        return "### " + mark + " perf-gate: " + status + " \u2014 " + ConsoleReport.verdictCounts(report)
                 + " in " + report.benchmarkCount() + " benchmarks (threshold "
                 + Reports.threshold(report.thresholdPct()) + "%"
                 + (report.platform().isEmpty() ? "" : ", " + Text.markdown(report.platform())) + ")";
