@@ -3,6 +3,13 @@ package dev.perfgate.core.jmh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static dev.perfgate.core.jmh.JmhFixtures.GC_PARAMS_FORKS;
+import static dev.perfgate.core.jmh.JmhFixtures.MODES;
+import static dev.perfgate.core.jmh.JmhFixtures.OLD_JMH;
+import static dev.perfgate.core.jmh.JmhFixtures.SINGLE_FORK;
+import static dev.perfgate.core.jmh.JmhFixtures.bytes;
+import static dev.perfgate.core.jmh.JmhFixtures.fixture;
+import static dev.perfgate.core.jmh.JmhFixtures.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,18 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JmhJsonReaderTest {
 
-    /** JMH 1.37, -prof gc, -f 3: ParamsBenchmark.sum x {size, variant} and AllocBenchmark.allocate. */
-    private static final String GC_PARAMS_FORKS = "gc-params-forks.json";
-    /** JMH 1.37, -f 2: ModesBenchmark.work in thrpt and avgt, .sampled in sample, .once in ss. */
-    private static final String MODES = "modes.json";
-    /** JMH 1.37, -f 1: SpinBenchmark.spin. */
-    private static final String SINGLE_FORK = "single-fork.json";
-    /** JMH 1.21, -prof gc, -f 2: AllocBenchmark.allocate, secondary metric names prefixed with a middle dot. */
-    private static final String OLD_JMH = "old-jmh.json";
-
-    private static final String FIXTURES = "/jmh/";
     private static final String MIDDLE_DOT = "\u00b7";
-    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private final JmhJsonReader reader = new JmhJsonReader();
 
@@ -397,204 +393,14 @@ class JmhJsonReaderTest {
         }
     }
 
-    @Nested
-    class BadInput {
-
-        @Test
-        void truncatedFileNamesLineAndColumnOfItsEnd() throws Exception {
-            byte[] whole = bytes(MODES);
-            String half = new String(whole, 0, whole.length / 2, StandardCharsets.UTF_8);
-            Path file = writeBytes("truncated.json", half.getBytes(StandardCharsets.UTF_8));
-            long lastLine = half.chars().filter(c -> c == '\n').count() + 1;
-
-            InputException e = readFails(file);
-
-            assertThat(e.getMessage()).containsPattern("line " + lastLine + ", column \\d+: malformed JSON");
-            assertThat(e.location()).startsWith("line " + lastLine + ", column ");
-        }
-
-        @Test
-        void scoreOfTheWrongTypeNamesItsJsonPath() throws Exception {
-            ArrayNode file = tree(MODES);
-            ((ObjectNode) file.get(0).get("primaryMetric")).putObject("score");
-
-            InputException e = readFails(write("score-object.json", file));
-
-            assertThat(e.location()).isEqualTo("$[0].primaryMetric.score");
-            assertThat(e.getMessage()).contains("$[0].primaryMetric.score: expected a number, found an object");
-        }
-
-        @Test
-        void rawDataValueOfTheWrongTypeNamesForkAndIteration() throws Exception {
-            ArrayNode file = tree(GC_PARAMS_FORKS);
-            ((ArrayNode) file.get(3).get("primaryMetric").get("rawData").get(2)).set(1, file.booleanNode(true));
-
-            InputException e = readFails(write("raw-boolean.json", file));
-
-            assertThat(e.getMessage()).contains("$[3].primaryMetric.rawData[2][1]: expected a number, found a boolean");
-        }
-
-        @Test
-        void secondaryMetricOfTheWrongTypeNamesTheMetric() throws Exception {
-            ArrayNode file = tree(GC_PARAMS_FORKS);
-            ((ObjectNode) file.get(1).get("secondaryMetrics")).put("gc.alloc.rate.norm", "lots");
-
-            InputException e = readFails(write("metric-string.json", file));
-
-            assertThat(e.location()).isEqualTo("$[1].secondaryMetrics[\"gc.alloc.rate.norm\"]");
-            assertThat(e.getMessage()).contains("expected an object, found a string \"lots\"");
-        }
-
-        @Test
-        void emptyArrayIsRefusedBecauseNothingWasMeasured() throws Exception {
-            ArrayNode file = tree(SINGLE_FORK);
-            file.removeAll();
-
-            InputException e = readFails(write("empty-array.json", file));
-
-            assertThat(e.location()).isEqualTo("$");
-            assertThat(e.getMessage()).contains("no benchmark results (empty array)");
-        }
-
-        @Test
-        void missingFileIsNamed() {
-            Path file = tmp.resolve("absent.json");
-
-            InputException e = readFails(file);
-
-            assertThat(e.getMessage()).isEqualTo(file + ": no such file");
-        }
-
-        @Test
-        void directoryInsteadOfFileIsNamed() throws Exception {
-            Path dir = Files.createDirectory(tmp.resolve("results.json"));
-
-            InputException e = readFails(dir);
-
-            assertThat(e.getMessage()).contains("is a directory");
-        }
-
-        @Test
-        void topLevelObjectInsteadOfArrayIsRefusedAtTheRoot() throws Exception {
-            JsonNode firstResult = tree(SINGLE_FORK).get(0);
-
-            InputException e = readFails(write("object.json", firstResult));
-
-            assertThat(e.location()).isEqualTo("$");
-            assertThat(e.getMessage()).contains("expected a JSON array of JMH results, found an object");
-        }
-
-        @Test
-        void unknownModeNamesPathAndValue() throws Exception {
-            ArrayNode file = tree(MODES);
-            ((ObjectNode) file.get(2)).put("mode", "sampletime");
-
-            InputException e = readFails(write("unknown-mode.json", file));
-
-            assertThat(e.location()).isEqualTo("$[2].mode");
-            assertThat(e.getMessage()).contains("unknown JMH mode 'sampletime'");
-        }
-
-        @Test
-        void duplicateKeyNamesLineColumnAndKey() throws Exception {
-            String text = new String(bytes(SINGLE_FORK), StandardCharsets.UTF_8);
-            String modeLine = "        \"mode\" : \"avgt\",\n";
-            assertThat(text).contains(modeLine);
-            String doubled = text.replace(modeLine, modeLine + modeLine);
-            long duplicateLine = text.substring(0, text.indexOf(modeLine)).chars().filter(c -> c == '\n').count() + 2;
-
-            InputException e = readFails(writeBytes("duplicate.json", doubled.getBytes(StandardCharsets.UTF_8)));
-
-            assertThat(e.location()).startsWith("line " + duplicateLine + ", column ");
-            assertThat(e.getMessage()).contains("Duplicate field 'mode'");
-        }
-
-        @Test
-        void sameBenchmarkTwiceIsRefused() throws Exception {
-            ArrayNode file = tree(GC_PARAMS_FORKS);
-            file.add(file.get(1).deepCopy());
-
-            InputException e = readFails(write("twice.json", file));
-
-            assertThat(e.location()).isEqualTo("$[" + (file.size() - 1) + "]");
-            assertThat(e.getMessage()).contains("appears twice");
-        }
-
-        @Test
-        void invalidUtf8NamesLineAndColumnOfTheBadByte() throws Exception {
-            // The same file saved as ISO-8859-1: JMH's middle dot becomes the lone byte 0xB7.
-            String text = new String(bytes(OLD_JMH), StandardCharsets.UTF_8);
-            int firstDot = text.indexOf(MIDDLE_DOT);
-            long line = text.substring(0, firstDot).chars().filter(c -> c == '\n').count() + 1;
-
-            InputException e = readFails(writeBytes("latin1.json", text.getBytes(StandardCharsets.ISO_8859_1)));
-
-            assertThat(e.location()).startsWith("line " + line + ", column ");
-            assertThat(e.getMessage()).contains("Invalid UTF-8");
-        }
-
-        @Test
-        void emptyFileIsRefused() throws Exception {
-            Path file = writeBytes("empty.json", new byte[0]);
-
-            InputException e = readFails(file);
-
-            assertThat(e.getMessage()).isEqualTo(file + ": is empty, expected a JMH JSON result array");
-        }
-
-        @Test
-        void streamErrorsNameTheGivenSource() {
-            byte[] whole = bytes(SINGLE_FORK);
-            var half = new ByteArrayInputStream(whole, 0, whole.length / 2);
-
-            assertThatThrownBy(() -> reader.read("<stdin>", half))
-                    .isInstanceOf(InputException.class)
-                    .hasMessageStartingWith("<stdin>: line ");
-        }
-
-        /** Reads a bad file and checks what every input error must do: one line naming the file. */
-        private InputException readFails(Path file) {
-            InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
-                    () -> reader.read(file));
-            assertThat(e.getMessage()).startsWith(file + ": ").doesNotContain("\n", "\r");
-            assertThat(e.source()).isEqualTo(file.toString());
-            return e;
-        }
-    }
-
     // ---- fixtures ----
 
     private List<BenchmarkResult> read(String fixture) throws InputException {
         return reader.read(fixture(fixture));
     }
 
-    private static Path fixture(String name) {
-        try {
-            return Path.of(JmhJsonReaderTest.class.getResource(FIXTURES + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(String fixture) {
-        try {
-            return Files.readAllBytes(fixture(fixture));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The fixture parsed by plain Jackson, independently of the reader under test. */
-    private static ArrayNode tree(String fixture) throws IOException {
-        return (ArrayNode) PLAIN.readTree(bytes(fixture));
-    }
-
     private Path write(String name, JsonNode json) throws IOException {
-        return writeBytes(name, PLAIN.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-    }
-
-    private Path writeBytes(String name, byte[] content) throws IOException {
-        return Files.write(tmp.resolve(name), content);
+        return JmhFixtures.write(tmp, name, json);
     }
 
     private static List<BenchmarkId> ids(List<BenchmarkResult> results) {
