@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JmhJsonReaderBadInputTest {
 
+    private static final String MIDDLE_DOT = "\u00b7";
+
     private final JmhJsonReader reader = new JmhJsonReader();
 
     @TempDir
