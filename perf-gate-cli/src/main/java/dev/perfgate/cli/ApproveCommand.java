@@ -2,10 +2,7 @@ package dev.perfgate.cli;
 
 import dev.perfgate.core.baseline.Approval;
 import dev.perfgate.core.baseline.Approver;
-import dev.perfgate.core.baseline.BaselineStore;
-import dev.perfgate.core.baseline.UnifiedDiff;
-import dev.perfgate.core.history.HistoryRecord;
-import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.baseline.ApprovalService;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.PlatformKey;
@@ -92,26 +89,19 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
         Approval approval = new Approval(clock.instant(),
                 approver != null ? approver : System.getProperty("user.name", ""), reason.strip(),
                 measured.commit(), measured.runId());
-        BaselineStore store = new BaselineStore(project.projectDir);
-        HistoryStore history = new HistoryStore(project.projectDir, clock);
-        if (!dryRun) {
-            // The run goes to the history first: if that fails, nothing has changed yet.
-            reportTorn(history.append(platform, new HistoryRecord.RunRecord(measured)));
-        }
-        BaselineStore.Change change = store.update(platform,
-                current -> approverRule.approve(current, measured, selected, approval), dryRun);
-        String relative = "baselines/" + platform + ".json";
-        String diff = UnifiedDiff.of(relative, change.before(), change.after());
-        out().print(diff.isEmpty() ? "perf-gate: " + relative + " is unchanged\n" : diff);
+        ApprovalService service = new ApprovalService(project.projectDir, clock, approverRule);
+        ApprovalService.Outcome outcome = dryRun ? service.preview(measured, selected, approval)
+                : service.approve(measured, selected, approval);
+        reportTorn(outcome.tornHistory());
+        out().print(outcome.diff().isEmpty() ? "perf-gate: " + outcome.relativePath() + " is unchanged\n"
+                : outcome.diff());
         if (dryRun) {
             out().println("perf-gate: dry run: nothing written");
-            return ExitCodes.OK;
+        } else {
+            out().println("perf-gate: approved " + selected.size() + " benchmark" + (selected.size() == 1 ? "" : "s")
+                    + " into " + outcome.path() + "; review with 'git diff " + outcome.relativePath()
+                    + "' and commit it");
         }
-        reportTorn(history.append(platform, new HistoryRecord.ApprovalRecord(approval.approvedAt(), approval.approvedBy(),
-                approval.reason(), approval.commit(), approval.runId(),
-                selected.stream().map(BenchmarkResult::id).toList())));
-        out().println("perf-gate: approved " + selected.size() + " benchmark" + (selected.size() == 1 ? "" : "s")
-                + " into " + store.path(platform) + "; review with 'git diff " + relative + "' and commit it");
         return ExitCodes.OK;
     }
 
