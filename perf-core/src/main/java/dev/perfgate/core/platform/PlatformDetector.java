@@ -74,11 +74,11 @@ public final class PlatformDetector {
     public Fingerprint fingerprint(RunSettings settings) {
         String jdkVersion = settings.jdkVersion().isEmpty() ? system.getProperty("java.version", "")
                 : settings.jdkVersion();
-        String vendor = system.getProperty("java.vendor", "");
-        if (!settings.vmName().isEmpty() && !settings.jdkVersion().isEmpty()
-                && !settings.jdkVersion().equals(system.getProperty("java.version"))) {
-            vendor = settings.vmName();
-        }
+        // JMH's JSON names the JDK version but not its vendor: the vendor of this JVM is known to be
+        // right only when the benchmarks ran on the same JDK version.
+        boolean sameJdk = settings.jdkVersion().isEmpty()
+                || settings.jdkVersion().equals(system.getProperty("java.version"));
+        String vendor = sameJdk ? system.getProperty("java.vendor", "") : "";
         return new Fingerprint(cpuModel(), logicalCores, vendor, jdkVersion, settings.jvmArgs(),
                 system.getProperty("os.name", ""), system.getProperty("os.version", ""));
     }
