@@ -12,7 +12,9 @@
  *   <li>{@code gate}: comparing a candidate run with a baseline or another run;</li>
  *   <li>{@code baseline}: reviewed per-platform baseline files and approvals;</li>
  *   <li>{@code history}: the append-only JSON-lines run history;</li>
- *   <li>{@code report}: console, Markdown, JUnit XML and JSON reports.</li>
+ *   <li>{@code report}: console, Markdown, JUnit XML and JSON reports;</li>
+ *   <li>{@code jfr}: summaries of JDK Flight Recorder files (GC, allocation, CPU, hot methods) and
+ *       the diff of two recordings.</li>
  * </ul>
  * Bad input anywhere is reported as a checked {@link dev.perfgate.core.InputException}.
  */
