@@ -1,0 +1,49 @@
+package dev.perfgate.analyzer.history;
+
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.model.BenchmarkId;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the analyzer keeps of a history file: the runs (without their samples), every benchmark's
+ * score series and the approval events. Built by {@link FastHistoryReader}.
+ *
+ * @param file         the history file
+ * @param runs         the runs in file order; a run id seen twice (an approval re-records a run of
+ *                     the history) is indexed once
+ * @param series       every benchmark's score series, sorted by identity
+ * @param approvals    the approval events in file order
+ * @param tornLastLine whether the file ended in a torn (partly written) line, which was skipped
+ */
+public record HistoryIndex(Path file, List<RunInfo> runs, SortedMap<BenchmarkId, TrendSeries> series,
+                           List<HistoryRecord.ApprovalRecord> approvals, boolean tornLastLine) {
+
+    public HistoryIndex {
+        Objects.requireNonNull(file, "file");
+        runs = List.copyOf(runs);
+        series = Collections.unmodifiableSortedMap(new TreeMap<>(series));
+        approvals = List.copyOf(approvals);
+    }
+
+    /** An index of a history with nothing in it. */
+    public static HistoryIndex empty(Path file) {
+        return new HistoryIndex(file, List.of(), new TreeMap<>(), List.of(), false);
+    }
+
+    /** The series of a benchmark. */
+    public Optional<TrendSeries> series(BenchmarkId id) {
+        return Optional.ofNullable(series.get(id));
+    }
+
+    /** The most recent run, if any. */
+    public Optional<RunInfo> latestRun() {
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+    }
+}

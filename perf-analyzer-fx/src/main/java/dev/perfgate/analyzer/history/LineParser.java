@@ -1,0 +1,391 @@
+package dev.perfgate.analyzer.history;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.perfgate.core.history.HistoryCodec;
+import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.model.PlatformKey;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads one filtered history line ({@link LineFilter}) with Jackson's streaming parser into a
+ * {@link Parsed} record, or returns null for anything it does not expect (the caller then hands
+ * the line to perf-core's codec). One instance per thread: it keeps repeated strings (benchmark
+ * names, modes, units, params) canonical and remembers the previous line's identities, since
+ * every line of a history lists mostly the same benchmarks in the same order.
+ */
+final class LineParser {
+
+    /**
+     * A benchmark of a line.
+     *
+     * @param key    its identity as one string (name, mode, params), equal for equal identities
+     * @param name   JMH name
+     * @param mode   mode
+     * @param params key, value, key, value... sorted by key
+     * @param unit   unit; null in approval records
+     * @param score  score, NaN when absent
+     * @param error  error, NaN when absent
+     */
+    record Entry(String key, String name, Mode mode, String[] params, String unit, double score, double error) {
+    }
+
+    /** A run (with entries) or an approval (entries without scores). */
+    record Parsed(boolean run, String runId, Instant timestamp, String commit, String branch, String approver,
+                  String reason, List<Entry> entries) {
+    }
+
+    private final JsonFactory factory;
+    private final StringCache strings = new StringCache();
+    private String[] paramsBuffer = new String[8];
+    private Entry[] previous = new Entry[0];
+    private int position;
+
+    LineParser(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The record of a filtered line, or null when this parser cannot read it. */
+    Parsed parse(byte[] bytes, int length) {
+        try (JsonParser p = factory.createParser(bytes, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Parsed record = record(p);
+            return record != null && p.nextToken() == null ? record : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Parsed record(JsonParser p) throws IOException {
+        int schema = -1;
+        String type = null;
+        String runId = null;
+        String timestamp = null;
+        String commit = "";
+        String branch = "";
+        String platform = null;
+        String approver = "";
+        String reason = "";
+        List<Entry> entries = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean ok = true;
+            switch (field) {
+                case "schema" -> {
+                    ok = v == JsonToken.VALUE_NUMBER_INT;
+                    schema = ok ? p.getIntValue() : -1;
+                }
+                case "type" -> type = text(p, v);
+                case "run_id" -> runId = text(p, v);
+                case "timestamp" -> timestamp = text(p, v);
+                case "commit" -> commit = optionalText(p, v);
+                case "branch" -> branch = optionalText(p, v);
+                case "platform" -> platform = text(p, v);
+                case "approver" -> approver = optionalText(p, v);
+                case "reason" -> reason = optionalText(p, v);
+                case "benchmarks" -> {
+                    entries = v == JsonToken.START_ARRAY ? entries(p) : null;
+                    ok = entries != null;
+                }
+                default -> p.skipChildren();
+            }
+            if (!ok || commit == null || branch == null || approver == null || reason == null) {
+                return null;
+            }
+        }
+        if (schema != HistoryCodec.SCHEMA_VERSION || type == null || timestamp == null || entries == null) {
+            return null;
+        }
+        Instant time;
+        try {
+            time = Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        if (type.equals("run")) {
+            if (runId == null || runId.isBlank() || platform == null || !validPlatform(platform)
+                    || entries.stream().anyMatch(e -> e.unit() == null)) {
+                return null;
+            }
+            return new Parsed(true, runId, time, commit, branch, "", "", entries);
+        }
+        if (type.equals("approval")) {
+            return new Parsed(false, runId == null ? "" : runId, time, commit, "", approver, reason, entries);
+        }
+        return null;
+    }
+
+    private static boolean validPlatform(String text) {
+        try {
+            PlatformKey.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String text(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static String optionalText(JsonParser p, JsonToken v) throws IOException {
+        return v == JsonToken.VALUE_NULL ? "" : text(p, v);
+    }
+
+    /** A string value kept canonical, for values that repeat on every line. */
+    private String cached(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            return strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private List<Entry> entries(JsonParser p) throws IOException {
+        List<Entry> out = new ArrayList<>(previous.length);
+        position = 0;
+        JsonToken t;
+        boolean ok = true;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                ok = false;
+                continue;
+            }
+            Entry e = entry(p);
+            if (e == null) {
+                ok = false;
+            } else {
+                out.add(e);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    private Entry entry(JsonParser p) throws IOException {
+        String name = null;
+        String modeText = null;
+        int paramCount = 0;
+        String unit = null;
+        double score = Double.NaN;
+        double error = Double.NaN;
+        boolean ok = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (field) {
+                case "benchmark" -> name = cached(p, v);
+                case "mode" -> modeText = cached(p, v);
+                case "unit" -> unit = cached(p, v);
+                case "score" -> {
+                    score = number(p, v);
+                    ok &= score == score || isNaNValue(p, v);
+                }
+                case "score_error" -> {
+                    error = number(p, v);
+                    ok &= error == error || isNaNValue(p, v);
+                }
+                case "params" -> {
+                    paramCount = params(p, v);
+                    ok &= paramCount >= 0;
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (!ok || name == null || name.isBlank() || modeText == null) {
+            return null;
+        }
+        Mode mode = Mode.fromLabel(modeText).orElse(null);
+        if (mode == null) {
+            return null;
+        }
+        Entry known = position < previous.length ? previous[position] : null;
+        Entry entry;
+        if (known != null && known.name() == name && known.mode() == mode && sameParams(known.params(), paramCount)) {
+            entry = new Entry(known.key(), name, mode, known.params(), unit, score, error);
+        } else {
+            String[] params = Arrays.copyOf(paramsBuffer, paramCount * 2);
+            sortPairs(params);
+            StringBuilder key = new StringBuilder(name.length() + 32).append(name).append('\u0001')
+                    .append(mode.label()).append('\u0001');
+            for (int i = 0; i < params.length; i += 2) {
+                key.append(params[i]).append('=').append(params[i + 1]).append('\u0001');
+            }
+            entry = new Entry(key.toString(), name, mode, params, unit, score, error);
+        }
+        if (position >= previous.length) {
+            previous = Arrays.copyOf(previous, Math.max(8, previous.length * 2));
+        }
+        previous[position++] = entry;
+        return entry;
+    }
+
+    private boolean sameParams(String[] known, int count) {
+        if (known.length != count * 2) {
+            return false;
+        }
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != paramsBuffer[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sorts key/value pairs by key (the codec writes them sorted; this guards hand-edited files). */
+    private static void sortPairs(String[] pairs) {
+        for (int i = 2; i < pairs.length; i += 2) {
+            for (int j = i; j >= 2 && pairs[j - 2].compareTo(pairs[j]) > 0; j -= 2) {
+                String k = pairs[j - 2];
+                String v = pairs[j - 1];
+                pairs[j - 2] = pairs[j];
+                pairs[j - 1] = pairs[j + 1];
+                pairs[j] = k;
+                pairs[j + 1] = v;
+            }
+        }
+    }
+
+    /** Reads {@code params} into the buffer; the number of pairs, or -1 when it is not an object of strings. */
+    private int params(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return -1;
+        }
+        int n = 0;
+        boolean ok = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = strings.intern(p.currentName());
+            String value = cached(p, p.nextToken());
+            if (value == null) {
+                ok = false;
+                continue;
+            }
+            if (paramsBuffer.length < (n + 1) * 2) {
+                paramsBuffer = Arrays.copyOf(paramsBuffer, paramsBuffer.length * 2);
+            }
+            paramsBuffer[n * 2] = key;
+            paramsBuffer[n * 2 + 1] = value;
+            n++;
+        }
+        return ok ? n : -1;
+    }
+
+    /** A number as perf-core writes it (a number, null, or "NaN"/"Infinity" text); NaN also when invalid. */
+    private static double number(JsonParser p, JsonToken v) throws IOException {
+        switch (v) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_STRING -> {
+                return switch (p.getText()) {
+                    case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+                    case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                    default -> Double.NaN;
+                };
+            }
+            case VALUE_NULL -> {
+                return Double.NaN;
+            }
+            default -> {
+                p.skipChildren();
+                return Double.NaN;
+            }
+        }
+    }
+
+    /** Whether a value read as NaN really stands for NaN (null, "NaN" or a NaN literal) rather than being invalid. */
+    private static boolean isNaNValue(JsonParser p, JsonToken v) throws IOException {
+        return v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_NUMBER_FLOAT
+                || v == JsonToken.VALUE_STRING && p.getText().equals("NaN");
+    }
+
+    /** Canonical strings for repeated values, without creating a string for a value already seen. */
+    private static final class StringCache {
+        private static final int LIMIT = 1 << 16;
+        private String[] table = new String[1 << 10];
+        private int size;
+
+        String get(char[] chars, int offset, int length) {
+            int h = 0;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + chars[offset + i];
+            }
+            int mask = table.length - 1;
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (true) {
+                String s = table[slot];
+                if (s == null) {
+                    return insert(slot, new String(chars, offset, length));
+                }
+                if (s.hashCode() == h && s.length() == length && equal(s, chars, offset)) {
+                    return s;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        String intern(String s) {
+            char[] chars = s.toCharArray();
+            return get(chars, 0, chars.length);
+        }
+
+        private static boolean equal(String s, char[] chars, int offset) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != chars[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String insert(int slot, String s) {
+            if (size >= LIMIT) {
+                // Values that never repeat (unusual files) must not grow the cache without bound.
+                Arrays.fill(table, null);
+                size = 0;
+                return s;
+            }
+            table[slot] = s;
+            if (++size * 2 > table.length) {
+                String[] old = table;
+                table = new String[old.length * 2];
+                size = 0;
+                for (String o : old) {
+                    if (o != null) {
+                        rehash(o);
+                    }
+                }
+            }
+            return s;
+        }
+
+        private void rehash(String s) {
+            int h = s.hashCode();
+            int mask = table.length - 1;
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = s;
+            size++;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.perfgate.analyzer.history;
+
+import dev.perfgate.core.history.ChangePoints;
+import dev.perfgate.core.history.Trend;
+import dev.perfgate.core.model.BenchmarkId;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One benchmark's primary score over the runs of a history, held in primitive arrays so that a
+ * history of 10,000 runs of 50 benchmarks stays small: time (epoch milliseconds), score, JMH's
+ * error half-width (NaN when unknown) and the index of the run in {@link HistoryIndex#runs()}.
+ * Points are ordered by time, oldest first (runs of equal time in file order); the arrays are never exposed, so instances are immutable.
+ */
+public final class TrendSeries {
+
+    private final BenchmarkId id;
+    private final String unit;
+    private final long[] times;
+    private final double[] scores;
+    private final double[] errors;
+    private final int[] runs;
+
+    /**
+     * @param id     the benchmark
+     * @param unit   unit of every score (scores in other units were converted)
+     * @param times  epoch milliseconds per point
+     * @param scores score per point, finite
+     * @param errors error half-width per point, NaN when unknown
+     * @param runs   run index per point
+     */
+    public TrendSeries(BenchmarkId id, String unit, long[] times, double[] scores, double[] errors, int[] runs) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.unit = Objects.requireNonNull(unit, "unit");
+        int n = times.length;
+        if (scores.length != n || errors.length != n || runs.length != n) {
+            throw new IllegalArgumentException("times, scores, errors and runs must have the same length but had "
+                    + n + ", " + scores.length + ", " + errors.length + ", " + runs.length);
+        }
+        this.times = times.clone();
+        this.scores = scores.clone();
+        this.errors = errors.clone();
+        this.runs = runs.clone();
+    }
+
+    public BenchmarkId id() {
+        return id;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** Number of points. */
+    public int size() {
+        return times.length;
+    }
+
+    /** Epoch milliseconds of point {@code i}. */
+    public long time(int i) {
+        return times[i];
+    }
+
+    public double score(int i) {
+        return scores[i];
+    }
+
+    /** Error half-width of point {@code i}; NaN when unknown. */
+    public double error(int i) {
+        return errors[i];
+    }
+
+    /** Index of point {@code i}'s run in {@link HistoryIndex#runs()}. */
+    public int run(int i) {
+        return runs[i];
+    }
+
+    /** A copy of the scores, oldest first. */
+    public double[] scores() {
+        return scores.clone();
+    }
+
+    /** The index of the first point at or after {@code epochMillis} ({@link #size()} when none). */
+    public int firstAtOrAfter(long epochMillis) {
+        int i = Arrays.binarySearch(times, epochMillis);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && times[i - 1] == epochMillis) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * This series as perf-core's {@link Trend}, with change points found by {@code detector} (the
+     * detector {@code perf-gate history} uses, so both report the same runs).
+     */
+    public Trend toTrend(List<RunInfo> runInfos, ChangePoints detector) {
+        List<Trend.Point> points = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            RunInfo run = runInfos.get(runs[i]);
+            points.add(new Trend.Point(run.runId(), run.timestamp(), run.commit(), scores[i], errors[i]));
+        }
+        return new Trend(id, unit, points, detector.detect(scores));
+    }
+}

@@ -1,0 +1,441 @@
+package dev.perfgate.analyzer.trend;
+
+import dev.perfgate.analyzer.history.HistoryIndex;
+import dev.perfgate.analyzer.history.RunInfo;
+import dev.perfgate.analyzer.history.TrendSeries;
+import dev.perfgate.analyzer.project.Workspace;
+import dev.perfgate.analyzer.ui.BackgroundRunner;
+import dev.perfgate.core.baseline.BaselineEntry;
+import dev.perfgate.core.history.ChangePoints;
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.Units;
+import dev.perfgate.core.report.Text;
+import dev.perfgate.core.stats.GatePolicy;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The trend view's state: the benchmark list with its filter, the selection, the visible time
+ * range (zoom and pan) and the {@link TrendPlot} the chart draws. One selected benchmark is plotted
+ * in its unit with its baseline and threshold band; several are overlaid as ratios to their
+ * baselines. Series are downsampled to {@link #maxPointsProperty()} points per benchmark over the
+ * visible range, so a history of 10,000 runs draws as fast as one of 100.
+ */
+public final class TrendViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final ReadOnlyObjectProperty<Workspace> workspace;
+    private final BackgroundRunner runner;
+    private final ChangePoints detector = ChangePoints.defaults();
+
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<BenchmarkGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<BenchmarkGroup> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final ObservableList<BenchmarkId> selected = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TrendPlot> plot = new ReadOnlyObjectWrapper<>(this, "plot");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final IntegerProperty maxPoints = new SimpleIntegerProperty(this, "maxPoints", 600);
+
+    private final Map<BenchmarkId, List<ChangePoints.ChangePoint>> changePoints = new HashMap<>();
+    private final Set<BenchmarkId> pendingChangePoints = new HashSet<>();
+    private final Map<BenchmarkId, double[]> xs = new HashMap<>();
+    private final Map<BenchmarkId, double[]> ys = new HashMap<>();
+    private double viewFrom = Double.NaN;
+    private double viewTo = Double.NaN;
+    private boolean building;
+
+    /**
+     * @param workspace what is open
+     * @param runner    runs change-point detection in the background
+     */
+    public TrendViewModel(ReadOnlyObjectProperty<Workspace> workspace, BackgroundRunner runner) {
+        this.workspace = workspace;
+        this.runner = runner;
+        workspace.addListener((obs, old, now) -> {
+            changePoints.clear();
+            pendingChangePoints.clear();
+            xs.clear();
+            ys.clear();
+            viewFrom = Double.NaN;
+            viewTo = Double.NaN;
+            rebuildGroups();
+            List<BenchmarkId> still = selected.stream().filter(now.benchmarks()::contains).toList();
+            if (still.equals(selected)) {
+                replot();
+            } else {
+                selected.setAll(still);
+            }
+        });
+        filter.addListener((obs, old, now) -> rebuildGroups());
+        selected.addListener((javafx.collections.ListChangeListener<BenchmarkId>) c -> {
+            viewFrom = Double.NaN;
+            viewTo = Double.NaN;
+            replot();
+        });
+        maxPoints.addListener((obs, old, now) -> replot());
+        rebuildGroups();
+        replot();
+    }
+
+    /** Text filtering the benchmark list: every blank-separated word must occur in the name (any case). */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The benchmarks passing the filter, grouped by class. */
+    public ObservableList<BenchmarkGroup> groups() {
+        return groupsView;
+    }
+
+    /** The benchmarks to plot; the view keeps it in step with its selection. */
+    public ObservableList<BenchmarkId> selected() {
+        return selected;
+    }
+
+    /** What to draw; null when there is nothing to plot ({@link #messageProperty()} says why). */
+    public ReadOnlyObjectProperty<TrendPlot> plotProperty() {
+        return plot.getReadOnlyProperty();
+    }
+
+    /** Why nothing is plotted, and what to do; empty while a plot is shown. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** One line about the plot: runs, points drawn, change points, baseline. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Most points drawn per benchmark; the view sets it from the chart's width. */
+    public IntegerProperty maxPointsProperty() {
+        return maxPoints;
+    }
+
+    /** Halves the visible time range around its middle. */
+    public void zoomIn() {
+        double[] r = range();
+        if (r != null) {
+            zoomAround((r[0] + r[1]) / 2, 0.5);
+        }
+    }
+
+    /** Doubles the visible time range around its middle. */
+    public void zoomOut() {
+        double[] r = range();
+        if (r != null) {
+            zoomAround((r[0] + r[1]) / 2, 2);
+        }
+    }
+
+    /**
+     * Scales the visible time range by {@code factor} keeping {@code center} where it is on screen.
+     *
+     * @param center epoch milliseconds
+     * @param factor below 1 zooms in, above 1 zooms out
+     */
+    public void zoomAround(double center, double factor) {
+        double[] r = range();
+        double[] full = fullRange();
+        if (r == null || full == null || !(factor > 0)) {
+            return;
+        }
+        double from = center - (center - r[0]) * factor;
+        double to = center + (r[1] - center) * factor;
+        setView(from, to, full);
+    }
+
+    /** Shows exactly {@code [from, to]} (epoch milliseconds), e.g. from a dragged rectangle. */
+    public void zoomTo(double from, double to) {
+        double[] full = fullRange();
+        if (full != null && to > from) {
+            setView(from, to, full);
+        }
+    }
+
+    /** Moves the visible range by {@code fraction} of its width (negative: to the past). */
+    public void pan(double fraction) {
+        double[] r = range();
+        double[] full = fullRange();
+        if (r == null || full == null) {
+            return;
+        }
+        double width = r[1] - r[0];
+        double shift = Math.max(full[0] - r[0], Math.min(full[1] - r[1], width * fraction));
+        setView(r[0] + shift, r[1] + shift, full);
+    }
+
+    /** Shows the whole history again. */
+    public void resetZoom() {
+        viewFrom = Double.NaN;
+        viewTo = Double.NaN;
+        replot();
+    }
+
+    /** Whether a part of the history is shown. */
+    public boolean isZoomed() {
+        return !Double.isNaN(viewFrom);
+    }
+
+    private void setView(double from, double to, double[] full) {
+        double width = to - from;
+        if (width >= full[1] - full[0]) {
+            resetZoom();
+            return;
+        }
+        width = Math.max(width, 60_000);
+        from = Math.max(full[0], Math.min(from, full[1] - width));
+        viewFrom = from;
+        viewTo = from + width;
+        replot();
+    }
+
+    private double[] range() {
+        double[] full = fullRange();
+        if (full == null) {
+            return null;
+        }
+        return Double.isNaN(viewFrom) ? full : new double[] {viewFrom, viewTo};
+    }
+
+    /** Time range of the selected benchmarks' histories; null when there is none. */
+    private double[] fullRange() {
+        double from = Double.POSITIVE_INFINITY;
+        double to = Double.NEGATIVE_INFINITY;
+        for (TrendSeries s : selectedSeries()) {
+            if (s.size() > 0) {
+                from = Math.min(from, s.time(0));
+                to = Math.max(to, s.time(s.size() - 1));
+            }
+        }
+        if (from > to) {
+            return null;
+        }
+        if (from == to) {
+            return new double[] {from - 3_600_000, to + 3_600_000};
+        }
+        double pad = (to - from) * 0.02;
+        return new double[] {from - pad, to + pad};
+    }
+
+    private List<TrendSeries> selectedSeries() {
+        Optional<HistoryIndex> history = workspace.get().history();
+        if (history.isEmpty()) {
+            return List.of();
+        }
+        return selected.stream().map(id -> history.get().series(id)).flatMap(Optional::stream).toList();
+    }
+
+    private void rebuildGroups() {
+        String[] words = filter.get() == null ? new String[0]
+                : filter.get().strip().toLowerCase(Locale.ROOT).split("\\s+");
+        Map<String, List<BenchmarkId>> byClass = new LinkedHashMap<>();
+        for (BenchmarkId id : workspace.get().benchmarks()) {
+            String text = id.displayWithMode().toLowerCase(Locale.ROOT);
+            boolean matches = true;
+            for (String w : words) {
+                matches &= w.isEmpty() || text.contains(w);
+            }
+            if (matches) {
+                byClass.computeIfAbsent(BenchmarkGroup.classOf(id), k -> new ArrayList<>()).add(id);
+            }
+        }
+        groups.setAll(byClass.entrySet().stream().map(e -> new BenchmarkGroup(e.getKey(), e.getValue())).toList());
+    }
+
+    private void replot() {
+        Workspace ws = workspace.get();
+        if (ws.isEmpty()) {
+            show(null, "Open a project directory (File > Open Project, Ctrl+O), a history (.jsonl) or JMH results "
+                    + "(.json), or drop one on this window.");
+            return;
+        }
+        if (ws.history().isEmpty() || ws.history().get().runs().isEmpty()) {
+            show(null, "No history to plot" + ws.platform().map(p -> " for " + p).orElse("")
+                    + ". perf-gate record appends runs to history/<platform>.jsonl; the Compare tab works without one.");
+            return;
+        }
+        if (selected.isEmpty()) {
+            show(null, "Select a benchmark on the left to plot its history (Ctrl+F searches). Select several to "
+                    + "overlay them relative to their baselines.");
+            return;
+        }
+        List<TrendSeries> series = selectedSeries();
+        if (series.isEmpty()) {
+            show(null, "No run in the history measured " + selected.get(0).display() + ".");
+            return;
+        }
+        building = true;
+        try {
+            show(build(ws, series), "");
+        } finally {
+            building = false;
+        }
+    }
+
+    private void show(TrendPlot newPlot, String why) {
+        plot.set(newPlot);
+        message.set(why);
+        if (newPlot == null) {
+            summary.set("");
+        }
+    }
+
+    private TrendPlot build(Workspace ws, List<TrendSeries> series) {
+        HistoryIndex history = ws.history().orElseThrow();
+        boolean overlay = series.size() > 1;
+        double[] r = range();
+        List<TrendPlot.Series> out = new ArrayList<>();
+        List<TrendPlot.Marker> markers = new ArrayList<>();
+        double baseline = Double.NaN;
+        double bandLow = Double.NaN;
+        double bandHigh = Double.NaN;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        int drawn = 0;
+        int total = 0;
+        int changeCount = 0;
+        for (TrendSeries s : series) {
+            Optional<BaselineEntry> entry = ws.baseline().flatMap(b -> b.find(s.id()));
+            double base = entry.flatMap(e -> Units.convert(e.primary(), s.unit())).map(m -> m.score())
+                    .orElse(Double.NaN);
+            double threshold = entry.map(BaselineEntry::thresholdPct).orElse(GatePolicy.DEFAULT.thresholdPct());
+            double divisor = 1;
+            String name = s.id().displayWithMode();
+            if (overlay) {
+                boolean hasBase = Double.isFinite(base) && base > 0;
+                divisor = hasBase ? base : s.score(0);
+                name = s.id().shortName() + (hasBase ? "" : " (to first run)");
+                baseline = 1;
+                bandLow = 1 - GatePolicy.DEFAULT.thresholdPct() / 100;
+                bandHigh = 1 + GatePolicy.DEFAULT.thresholdPct() / 100;
+            } else if (Double.isFinite(base)) {
+                baseline = base;
+                bandLow = base * (1 - threshold / 100);
+                bandHigh = base * (1 + threshold / 100);
+            }
+            double[] x = xs.computeIfAbsent(s.id(), k -> times(s));
+            double[] y = ys.computeIfAbsent(s.id(), k -> s.scores());
+            int lo = Math.max(0, s.firstAtOrAfter((long) Math.floor(r[0])) - 1);
+            int hi = Math.min(s.size(), s.firstAtOrAfter((long) Math.ceil(r[1]) + 1) + 1);
+            int[] kept = Downsampler.lttb(x, y, lo, hi, Math.max(3, maxPoints.get()));
+            List<TrendPlot.Point> points = new ArrayList<>(kept.length);
+            for (int i : kept) {
+                double v = s.score(i) / divisor;
+                double err = s.error(i) / divisor;
+                boolean hasErr = Double.isFinite(err);
+                points.add(new TrendPlot.Point(x[i], v, hasErr ? v - err : Double.NaN, hasErr ? v + err : Double.NaN,
+                        tooltip(history.runs().get(s.run(i)), s, i)));
+                if (x[i] >= r[0] && x[i] <= r[1]) {
+                    yMin = Math.min(yMin, hasErr ? v - err : v);
+                    yMax = Math.max(yMax, hasErr ? v + err : v);
+                }
+            }
+            drawn += kept.length;
+            total += hi - lo;
+            out.add(new TrendPlot.Series(s.id(), name, points, hi - lo));
+            List<ChangePoints.ChangePoint> cps = changePoints(s);
+            if (cps != null) {
+                changeCount += cps.size();
+                for (ChangePoints.ChangePoint cp : cps) {
+                    RunInfo run = history.runs().get(s.run(cp.index()));
+                    markers.add(new TrendPlot.Marker(s.time(cp.index()), TrendPlot.MarkerKind.CHANGE_POINT,
+                            "Change point" + (overlay ? " in " + s.id().shortName() : "") + ": median "
+                                    + Text.score(cp.before()) + " -> " + Text.score(cp.after()) + " " + s.unit() + " ("
+                                    + Text.percent(cp.shift()) + ") from run " + run.runId()
+                                    + commitText(run)));
+                }
+            }
+        }
+        Set<BenchmarkId> shown = new HashSet<>(selected);
+        for (HistoryRecord.ApprovalRecord a : history.approvals()) {
+            if (a.benchmarks().stream().anyMatch(shown::contains)) {
+                markers.add(new TrendPlot.Marker(a.timestamp().toEpochMilli(), TrendPlot.MarkerKind.APPROVAL,
+                        "Approved by " + a.approver() + " on " + TIME.format(a.timestamp()) + ": " + a.reason()));
+            }
+        }
+        if (Double.isFinite(bandLow)) {
+            yMin = Math.min(yMin, bandLow);
+            yMax = Math.max(yMax, bandHigh);
+        }
+        if (!(yMax > yMin)) {
+            double mid = Double.isFinite(yMin) ? yMin : 1;
+            yMin = mid - Math.max(Math.abs(mid) * 0.05, 1e-9);
+            yMax = mid + Math.max(Math.abs(mid) * 0.05, 1e-9);
+        }
+        double pad = (yMax - yMin) * 0.06;
+        TrendSeries first = series.get(0);
+        String title = overlay ? series.size() + " benchmarks, relative to their baselines"
+                : first.id().displayWithMode();
+        String yLabel = overlay ? "ratio to baseline" : first.unit();
+        summary.set(history.runs().size() + " runs; " + total + " points in view, " + drawn + " drawn"
+                + "; " + changeCount + (changeCount == 1 ? " change point" : " change points")
+                + (overlay || !Double.isFinite(baseline) ? "" : "; baseline " + Text.score(baseline) + " " + first.unit()
+                + " \u00b1" + Text.score((bandHigh / baseline - 1) * 100) + "%"));
+        return new TrendPlot(title, yLabel, overlay, out, baseline, bandLow, bandHigh, markers, r[0], r[1],
+                yMin - pad, yMax + pad);
+    }
+
+    private static double[] times(TrendSeries s) {
+        double[] x = new double[s.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = s.time(i);
+        }
+        return x;
+    }
+
+    /** Cached change points, or null while they are being found in the background. */
+    private List<ChangePoints.ChangePoint> changePoints(TrendSeries s) {
+        List<ChangePoints.ChangePoint> known = changePoints.get(s.id());
+        if (known != null || pendingChangePoints.contains(s.id())) {
+            return known;
+        }
+        pendingChangePoints.add(s.id());
+        Workspace asked = workspace.get();
+        runner.run("Finding change points", () -> detector.detect(s.scores()), found -> {
+            if (workspace.get() == asked) {
+                pendingChangePoints.remove(s.id());
+                changePoints.put(s.id(), found);
+                if (selected.contains(s.id()) && !building) {
+                    replot();
+                }
+            }
+        }, failure -> pendingChangePoints.remove(s.id()));
+        return changePoints.get(s.id());
+    }
+
+    private static String tooltip(RunInfo run, TrendSeries s, int i) {
+        String error = Double.isFinite(s.error(i)) ? " \u00b1 " + Text.score(s.error(i)) : "";
+        return run.runId() + commitText(run) + "\n" + TIME.format(Instant.ofEpochMilli(s.time(i))) + "\n"
+                + Text.score(s.score(i)) + error + " " + s.unit();
+    }
+
+    private static String commitText(RunInfo run) {
+        return run.commit().isEmpty() ? "" : " (commit " + run.shortCommit() + ")";
+    }
+}

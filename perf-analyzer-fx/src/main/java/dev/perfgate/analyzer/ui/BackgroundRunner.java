@@ -1,0 +1,54 @@
+package dev.perfgate.analyzer.ui;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs slow work (reading files, computing comparisons) off the JavaFX thread and hands the
+ * result back on it. {@link FxBackgroundRunner} uses {@link javafx.concurrent.Task}s; tests of
+ * view models use {@link #direct()}, which runs everything at once on the caller's thread.
+ */
+public interface BackgroundRunner {
+
+    /** Work that may fail with a checked exception. */
+    @FunctionalInterface
+    interface Work<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in the background; then {@code onSuccess} or {@code onFailure} on the UI thread.
+     *
+     * @param what a short description for the status line, e.g. {@code "Reading history"}
+     */
+    <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
+
+    /** True while any work is running: the view shows a progress indicator. */
+    ReadOnlyBooleanProperty busyProperty();
+
+    /** A runner that runs work immediately on the calling thread. */
+    static BackgroundRunner direct() {
+        return new BackgroundRunner() {
+            private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
+                    new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+            @Override
+            public <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            }
+
+            @Override
+            public ReadOnlyBooleanProperty busyProperty() {
+                return busy.getReadOnlyProperty();
+            }
+        };
+    }
+}

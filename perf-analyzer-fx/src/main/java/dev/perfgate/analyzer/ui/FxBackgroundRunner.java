@@ -1,0 +1,57 @@
+package dev.perfgate.analyzer.ui;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Runs work as {@link Task}s on a small pool of daemon threads; results come back on the JavaFX
+ * application thread. {@link #busyProperty()} is true while any task runs.
+ */
+public final class FxBackgroundRunner implements BackgroundRunner {
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "perf-analyzer-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private int running;
+
+    @Override
+    public <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(what);
+                return work.call();
+            }
+        };
+        running++;
+        busy.set(true);
+        task.setOnSucceeded(e -> {
+            done();
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            done();
+            Throwable t = task.getException();
+            onFailure.accept(t instanceof Exception ex ? ex : new RuntimeException(t));
+        });
+        executor.execute(task);
+    }
+
+    private void done() {
+        running--;
+        busy.set(running > 0);
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.perfgate.analyzer;
+
+import dev.perfgate.analyzer.trend.TrendChart;
+import dev.perfgate.analyzer.ui.BackgroundRunner;
+import dev.perfgate.analyzer.ui.FxBackgroundRunner;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window, driven headlessly through TestFX: opening a project and plotting a trend. */
+@ExtendWith(ApplicationExtension.class)
+class AnalyzerFxTest {
+
+    @TempDir
+    static Path dir;
+
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private TestServices services;
+    private MainViewModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        services = new TestServices(dialogs, new FxBackgroundRunner());
+        model = new MainViewModel(services.services);
+        view = Analyzer.build(model);
+        Scene scene = new Scene(view, 1200, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        services.close();
+    }
+
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openingAProjectWithCtrlOShowsTheBenchmarksAndPlotsTheSelectedOne(FxRobot robot) throws Exception {
+        Path project = ProjectFixtures.project(dir.resolve("p1"), 14, 8);
+        dialogs.paths.add(project);
+
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitIdle();
+
+        TreeView<?> tree = robot.lookup("#benchmarkTree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).hasSize(2);
+        assertThat(tree.getRoot().getChildren().get(1).getChildren()).hasSize(4);
+        robot.clickOn("sum[size=100,variant=a] (avgt)");
+        waitIdle();
+
+        TrendChart chart = robot.lookup("#trendChart").queryAs(TrendChart.class);
+        assertThat(chart.isVisible()).isTrue();
+        assertThat(chart.getData()).singleElement().satisfies(s -> assertThat(s.getData()).hasSize(14));
+        XYChart.Data<Number, Number> point = chart.getData().get(0).getData().get(0);
+        assertThat(point.getNode()).isNotNull();
+        assertThat(chart.drawnMarkers()).extracting(m -> m.kind().name()).contains("CHANGE_POINT", "APPROVAL");
+    }
+
+    @Test
+    void ctrlFFocusesTheFilterAndTypingNarrowsTheList(FxRobot robot) throws Exception {
+        Path project = ProjectFixtures.project(dir.resolve("p2"), 3, 99);
+        robot.interact(() -> model.open(project));
+        waitIdle();
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("alloc");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField filter = robot.lookup("#benchmarkFilter").queryAs(TextField.class);
+        assertThat(filter.isFocused()).isTrue();
+        TreeView<?> tree = robot.lookup("#benchmarkTree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).singleElement()
+                .satisfies(g -> assertThat(((TreeItem<?>) g).getChildren()).hasSize(1));
+    }
+
+    @Test
+    void aBadFileShowsAnErrorAndTheWindowKeepsWorking(FxRobot robot) throws Exception {
+        Path project = ProjectFixtures.project(dir.resolve("p3"), 3, 99);
+        robot.interact(() -> model.open(project.resolve("nonexistent.json")));
+        waitIdle();
+
+        assertThat(dialogs.of("error")).singleElement()
+                .satisfies(e -> assertThat(e.text()).endsWith("nonexistent.json: no such file or directory"));
+        robot.interact(() -> model.open(project));
+        waitIdle();
+        assertThat(robot.lookup("#benchmarkTree").queryAs(TreeView.class).getRoot().getChildren()).hasSize(2);
+    }
+
+    static BackgroundRunner unused() {
+        return BackgroundRunner.direct();
+    }
+}

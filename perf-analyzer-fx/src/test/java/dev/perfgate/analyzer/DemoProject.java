@@ -1,0 +1,30 @@
+package dev.perfgate.analyzer;
+
+import dev.perfgate.analyzer.jfr.Burners;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Writes a demo project for trying the analyzer and taking the screenshots of docs/analyzer.md:
+ * {@code <dir>/project} (baseline, a history of 40 runs in which ParamsBenchmark.sum[size=100,
+ * variant=a] steps up 40% at run 26) and {@code <dir>/base.jfr}, {@code <dir>/current.jfr}
+ * (real recordings: CPU burnt in burnAlpha, then in burnBeta). Argument: the directory.
+ */
+public final class DemoProject {
+
+    private DemoProject() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/demo");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        ProjectFixtures.project(project, 40, 26);
+        Burners.record(dir.resolve("base.jfr"), Duration.ofSeconds(3), seed -> Burners.burnAlpha(seed)
+                + Burners.burnBeta(seed) / 4);
+        Burners.record(dir.resolve("current.jfr"), Duration.ofSeconds(3), seed -> Burners.burnBeta(seed)
+                + Burners.burnBeta(seed + 1) + Burners.burnAlpha(seed) / 8);
+        System.out.println("demo project in " + project.toAbsolutePath() + ", recordings in " + dir.toAbsolutePath());
+    }
+}

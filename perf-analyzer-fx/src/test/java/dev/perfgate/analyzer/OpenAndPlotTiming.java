@@ -1,0 +1,78 @@
+package dev.perfgate.analyzer;
+
+import dev.perfgate.analyzer.project.RecentProjects;
+import dev.perfgate.analyzer.ui.FxBackgroundRunner;
+import dev.perfgate.analyzer.ui.FxDialogService;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.platform.PlatformDetector;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+/**
+ * Times what a user waits for in the real window: from asking to open a project to its first
+ * benchmark's trend drawn (history read, benchmark selected, chart laid out and rendered to an
+ * image). Not a unit test; run by hand (see docs/analyzer.md) with a project directory, e.g. one
+ * whose history {@link LargeHistory} wrote, as the argument. Opens it {@code repeat} times.
+ */
+public final class OpenAndPlotTiming {
+
+    private static Path project;
+    private static int repeat;
+
+    public static void main(String[] args) {
+        project = Path.of(args[0]);
+        repeat = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Application.launch(App.class);
+    }
+
+    /** The timing application; a nested class because a main class extending Application cannot start from the class path. */
+    public static final class App extends Application {
+    @Override
+    public void start(Stage stage) {
+        AnalyzerServices services = new AnalyzerServices(new FxDialogService(() -> stage), new FxBackgroundRunner(),
+                new RecentProjects(Preferences.userRoot().node("dev-perfgate-analyzer-timing")), Clock.systemUTC(),
+                PlatformDetector.ofThisMachine());
+        MainViewModel model = new MainViewModel(services);
+        MainView view = Analyzer.build(model);
+        stage.setScene(new Scene(view, 1400, 900));
+        stage.show();
+        openAndPlot(model, view, 1);
+    }
+
+    private void openAndPlot(MainViewModel model, MainView view, int round) {
+        long t0 = System.nanoTime();
+        model.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.perfgate.analyzer.project.Workspace> o,
+                                dev.perfgate.analyzer.project.Workspace old, dev.perfgate.analyzer.project.Workspace now) {
+                model.workspaceProperty().removeListener(this);
+                long loaded = System.nanoTime();
+                List<BenchmarkId> ids = now.benchmarks();
+                view.trendView().select(List.of(ids.get(0)));
+                Platform.runLater(() -> {
+                    view.trendView().chart().applyCss();
+                    view.trendView().chart().layout();
+                    view.trendView().chart().snapshot(null, null);
+                    long plotted = System.nanoTime();
+                    System.out.printf("round %d: history read in %.0f ms, opened and plotted (%d points drawn) in %.0f ms%n",
+                            round, (loaded - t0) / 1e6, view.trendView().chart().plot().pointCount(),
+                            (plotted - t0) / 1e6);
+                    if (round < repeat) {
+                        openAndPlot(model, view, round + 1);
+                    } else {
+                        Platform.exit();
+                    }
+                });
+            }
+        });
+        model.open(project);
+    }
+    }
+}

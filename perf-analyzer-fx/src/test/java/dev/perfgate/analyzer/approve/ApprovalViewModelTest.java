@@ -1,0 +1,155 @@
+package dev.perfgate.analyzer.approve;
+
+import dev.perfgate.analyzer.FakeDialogService;
+import dev.perfgate.analyzer.MainViewModel;
+import dev.perfgate.analyzer.ProjectFixtures;
+import dev.perfgate.analyzer.TestServices;
+import dev.perfgate.analyzer.compare.ComparisonLine;
+import dev.perfgate.analyzer.ui.BackgroundRunner;
+import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineCodec;
+import dev.perfgate.core.baseline.BaselineEntry;
+import dev.perfgate.core.baseline.BaselineStore;
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.model.BenchmarkId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApprovalViewModelTest {
+
+    private static final int RUNS = 6;
+
+    @TempDir
+    Path dir;
+
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private TestServices services;
+    private MainViewModel main;
+
+    @BeforeEach
+    void setUp() {
+        services = new TestServices(dialogs, BackgroundRunner.direct());
+        main = new MainViewModel(services.services);
+        ProjectFixtures.project(dir, RUNS, RUNS - 1);
+        main.open(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        services.close();
+    }
+
+    private Path baselineFile() {
+        return new BaselineStore(dir).path(PLATFORM);
+    }
+
+    private Path historyFile() {
+        return dir.resolve("history").resolve(PLATFORM + ".jsonl");
+    }
+
+    private void select(BenchmarkId id) {
+        List<ComparisonLine> rows = main.compare().lines().stream().filter(l -> l.id().equals(id)).toList();
+        main.compare().selection().setAll(rows);
+    }
+
+    /**
+     * The baseline with {@code id}'s entry, the timestamp and the fingerprint put back as they were
+     * in {@code before}, written by perf-core's codec: equal to {@code before}'s text when nothing
+     * else changed.
+     */
+    private static String undo(Baseline after, Baseline before, BenchmarkId id) {
+        List<BaselineEntry> entries = after.entries().stream()
+                .map(e -> e.id().equals(id) ? before.find(id).orElseThrow() : e).toList();
+        return new BaselineCodec().write(new Baseline(after.version(), after.platform(), before.fingerprint(),
+                before.timestamp(), entries));
+    }
+
+    @Test
+    void approvingOneBenchmarkChangesExactlyItsEntryInTheBaselineFile() throws Exception {
+        String before = Files.readString(baselineFile());
+        Baseline old = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        select(ProjectFixtures.REGRESSING);
+        dialogs.texts.add("summing boxed longs now, 40% slower by design");
+        dialogs.confirmations.add(true);
+
+        main.approval().approveSelected();
+
+        Baseline now = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        assertThat(undo(now, old, ProjectFixtures.REGRESSING)).isEqualTo(before);
+        BaselineEntry approved = now.find(ProjectFixtures.REGRESSING).orElseThrow();
+        assertThat(approved.primary().score()).isGreaterThan(old.find(ProjectFixtures.REGRESSING).orElseThrow()
+                .primary().score() * 1.3);
+        assertThat(approved.approval().reason()).isEqualTo("summing boxed longs now, 40% slower by design");
+        assertThat(approved.approval().runId()).isEqualTo("run-00005");
+        assertThat(dialogs.diffs).singleElement().satisfies(diff -> assertThat(diff)
+                .startsWith("--- a/baselines/linux-x86_64.json\n+++ b/baselines/linux-x86_64.json\n")
+                .contains("\n+    \"score\" : ", "\n-    \"score\" : "));
+        assertThat(dialogs.of("information")).last().satisfies(i -> assertThat(i.text())
+                .contains("git diff baselines/linux-x86_64.json", "commit"));
+        List<HistoryRecord> history = new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM);
+        assertThat(history.get(history.size() - 1)).isInstanceOfSatisfying(HistoryRecord.ApprovalRecord.class,
+                a -> assertThat(a.benchmarks()).containsExactly(ProjectFixtures.REGRESSING));
+        assertThat(main.workspaceProperty().get().baseline()).contains(now);
+    }
+
+    @Test
+    void cancellingTheDiffDialogLeavesBaselineAndHistoryByteIdentical() throws Exception {
+        byte[] baseline = Files.readAllBytes(baselineFile());
+        byte[] history = Files.readAllBytes(historyFile());
+        select(ProjectFixtures.REGRESSING);
+        dialogs.texts.add("a reason");
+        dialogs.confirmations.add(false);
+
+        main.approval().approveSelected();
+
+        assertThat(dialogs.diffs).hasSize(1);
+        assertThat(Files.readAllBytes(baselineFile())).isEqualTo(baseline);
+        assertThat(Files.readAllBytes(historyFile())).isEqualTo(history);
+        assertThat(main.approval().statusProperty().get()).contains("cancelled", "nothing written");
+    }
+
+    @Test
+    void cancellingTheReasonShowsNoDiffAndWritesNothing() throws Exception {
+        byte[] baseline = Files.readAllBytes(baselineFile());
+        select(ProjectFixtures.REGRESSING);
+
+        main.approval().approveSelected();
+
+        assertThat(dialogs.diffs).isEmpty();
+        assertThat(Files.readAllBytes(baselineFile())).isEqualTo(baseline);
+    }
+
+    @Test
+    void showsTheNoiseWarningsOfNoisyBenchmarks() {
+        BenchmarkId noisy = main.workspaceProperty().get().benchmarks().get(0);
+        select(noisy);
+        dialogs.texts.add("a reason");
+        dialogs.confirmations.add(false);
+
+        main.approval().approveSelected();
+
+        assertThat(dialogs.warnings).singleElement().satisfies(w -> assertThat(w).singleElement()
+                .satisfies(text -> assertThat(text).startsWith(noisy.display() + ": fork-to-fork variation")
+                        .endsWith("exceeds 5%")));
+    }
+
+    @Test
+    void withoutASelectionSaysWhatToSelect() {
+        main.approval().approveSelected();
+
+        assertThat(dialogs.of("information")).singleElement()
+                .satisfies(i -> assertThat(i.text()).contains("Select the benchmarks"));
+        assertThat(dialogs.of("text")).isEmpty();
+    }
+}

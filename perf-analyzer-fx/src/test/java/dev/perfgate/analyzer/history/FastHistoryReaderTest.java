@@ -1,0 +1,167 @@
+package dev.perfgate.analyzer.history;
+
+import dev.perfgate.analyzer.ProjectFixtures;
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.history.ChangePoints;
+import dev.perfgate.core.history.HistoryRecord;
+import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.history.Trend;
+import dev.perfgate.core.history.Trends;
+import dev.perfgate.core.model.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FastHistoryReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path history() {
+        return dir.resolve("history").resolve(PLATFORM + ".jsonl");
+    }
+
+    @Test
+    void readsTheSameTrendsAndChangePointsAsPerfCore() throws Exception {
+        ProjectFixtures.project(dir, 20, 12);
+
+        HistoryIndex index = new FastHistoryReader().read(history());
+        Trends.Result expected = new Trends(new HistoryStore(dir, Clock.systemUTC()), ChangePoints.defaults())
+                .read(history(), id -> true, 0);
+
+        assertThat(index.series().keySet()).containsExactlyElementsOf(
+                expected.trends().stream().map(Trend::id).toList());
+        for (Trend trend : expected.trends()) {
+            Trend actual = index.series(trend.id()).orElseThrow().toTrend(index.runs(), ChangePoints.defaults());
+            assertThat(actual).isEqualTo(trend);
+        }
+        Trend regressing = index.series(ProjectFixtures.REGRESSING).orElseThrow()
+                .toTrend(index.runs(), ChangePoints.defaults());
+        assertThat(regressing.changePoints()).extracting(ChangePoints.ChangePoint::index).containsExactly(12);
+    }
+
+    @Test
+    void indexesRunsAndApprovalEvents() throws Exception {
+        ProjectFixtures.project(dir, 5, 99);
+
+        HistoryIndex index = new FastHistoryReader().read(history());
+
+        assertThat(index.runs()).extracting(RunInfo::runId)
+                .containsExactly("run-00000", "run-00001", "run-00002", "run-00003", "run-00004");
+        assertThat(index.runs().get(1).lineNo()).isEqualTo(3);
+        assertThat(index.approvals()).singleElement().satisfies(a -> {
+            assertThat(a.reason()).isEqualTo("first baseline");
+            assertThat(a.benchmarks()).hasSize(5);
+        });
+        assertThat(index.tornLastLine()).isFalse();
+    }
+
+    @Test
+    void readsTheFullRunOfAnIndexedRunWithItsSamples() throws Exception {
+        ProjectFixtures.project(dir, 4, 99);
+        FastHistoryReader reader = new FastHistoryReader();
+        HistoryIndex index = reader.read(history());
+
+        Run run = reader.readRun(history(), index.runs().get(2));
+
+        Run stored = new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM).stream()
+                .filter(r -> r instanceof HistoryRecord.RunRecord rr && rr.run().runId().equals("run-00002"))
+                .map(r -> ((HistoryRecord.RunRecord) r).run()).findFirst().orElseThrow();
+        assertThat(run).isEqualTo(stored);
+        assertThat(run.results().get(0).primary().forkCount()).isEqualTo(9);
+    }
+
+    @Test
+    void indexesARunRecordedTwiceOnce() throws Exception {
+        ProjectFixtures.project(dir, 3, 99);
+        Run again = ProjectFixtures.run(1, ProjectFixtures.resultsOf(1, 99));
+        new HistoryStore(dir, Clock.systemUTC()).append(PLATFORM, new HistoryRecord.RunRecord(again));
+
+        HistoryIndex index = new FastHistoryReader().read(history());
+
+        assertThat(index.runs()).hasSize(3);
+        assertThat(index.series(ProjectFixtures.REGRESSING).orElseThrow().size()).isEqualTo(3);
+    }
+
+    @Test
+    void skipsATornLastLineAndSaysSo() throws Exception {
+        ProjectFixtures.project(dir, 3, 99);
+        Files.writeString(history(), "{\"schema\":1,\"type\":\"run\",\"run_id\":\"torn", StandardOpenOption.APPEND);
+
+        HistoryIndex index = new FastHistoryReader().read(history());
+
+        assertThat(index.tornLastLine()).isTrue();
+        assertThat(index.runs()).hasSize(3);
+    }
+
+    @Test
+    void reportsABadLineWithTheSameMessageAsPerfCore() throws Exception {
+        ProjectFixtures.project(dir, 4, 99);
+        List<String> lines = Files.readAllLines(history());
+        lines.set(2, lines.get(2).replace("\"type\":\"run\"", "\"type\":\"walk\""));
+        Files.write(history(), lines, StandardCharsets.UTF_8);
+        InputException expected = catchInput(() -> new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM));
+
+        assertThatThrownBy(() -> new FastHistoryReader().read(history()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(expected.getMessage())
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void reportsASyntaxErrorWithTheSameMessageAsPerfCore() throws Exception {
+        ProjectFixtures.project(dir, 4, 99);
+        List<String> lines = Files.readAllLines(history());
+        lines.set(3, lines.get(3).substring(0, 200) + "}");
+        Files.write(history(), lines, StandardCharsets.UTF_8);
+        InputException expected = catchInput(() -> new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM));
+
+        assertThatThrownBy(() -> new FastHistoryReader().read(history()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(expected.getMessage())
+                .hasMessageContaining(history().toString());
+    }
+
+    @Test
+    void readsAMissingFileAsAnEmptyHistory() throws Exception {
+        HistoryIndex index = new FastHistoryReader().read(history());
+
+        assertThat(index.runs()).isEmpty();
+        assertThat(index.series()).isEmpty();
+    }
+
+    @Test
+    void skipsBlankLines() throws Exception {
+        ProjectFixtures.project(dir, 3, 99);
+        String text = Files.readAllLines(history()).stream().collect(Collectors.joining("\n\n", "", "\n"));
+        Files.writeString(history(), text);
+
+        HistoryIndex index = new FastHistoryReader().read(history());
+
+        assertThat(index.runs()).hasSize(3);
+    }
+
+    private interface Read {
+        void run() throws InputException;
+    }
+
+    private static InputException catchInput(Read read) {
+        try {
+            read.run();
+        } catch (InputException e) {
+            return e;
+        }
+        throw new AssertionError("expected an InputException");
+    }
+}
