@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.analyzer.history.HistoryIndexCache;
 import dev.perfgate.analyzer.project.RecentProjects;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import dev.perfgate.analyzer.ui.FxDialogService;
@@ -11,6 +12,7 @@ import javafx.stage.Stage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /**
@@ -23,7 +25,7 @@ public final class AnalyzerApp extends Application {
     public void start(Stage stage) {
         AnalyzerServices services = new AnalyzerServices(new FxDialogService(() -> stage), new FxBackgroundRunner(),
                 new RecentProjects(Preferences.userNodeForPackage(AnalyzerApp.class)), Clock.systemUTC(),
-                PlatformDetector.ofThisMachine());
+                PlatformDetector.ofThisMachine(), Optional.of(HistoryIndexCache.defaultDirectory()));
         MainViewModel model = new MainViewModel(services);
         MainView view = Analyzer.build(model);
         Scene scene = new Scene(view, 1360, 860);

@@ -11,16 +11,17 @@ import java.util.Objects;
 /**
  * What the analyzer's view models get from outside, so that tests can replace each: dialogs,
  * background work, the recent-projects store, the clock (approval times) and the machine
- * (fingerprints of results files).
+ * (fingerprints of results files), the cache of history indexes.
  *
  * @param dialogs  every dialog
  * @param runner   runs slow work off the UI thread
  * @param recent   remembers opened projects
  * @param clock    the time approvals are stamped with
  * @param detector platform and fingerprint of this machine
+ * @param cacheDir where history indexes are cached between sessions; empty for no cache
  */
 public record AnalyzerServices(DialogService dialogs, BackgroundRunner runner, RecentProjects recent, Clock clock,
-                               PlatformDetector detector) {
+                               PlatformDetector detector, java.util.Optional<java.nio.file.Path> cacheDir) {
 
     public AnalyzerServices {
         Objects.requireNonNull(dialogs, "dialogs");
@@ -28,5 +29,6 @@ public record AnalyzerServices(DialogService dialogs, BackgroundRunner runner, R
         Objects.requireNonNull(recent, "recent");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(cacheDir, "cacheDir");
     }
 }

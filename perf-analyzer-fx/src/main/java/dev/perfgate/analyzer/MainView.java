@@ -72,6 +72,7 @@ public final class MainView extends BorderPane {
         model.onJfrOpened(() -> select(jfrTab));
         getStylesheets().add(MainView.class.getResource("analyzer.css").toExternalForm());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.compare().activeProperty().bind(compareTab.selectedProperty().or(distributionsTab.selectedProperty()));
 
         ComboBox<PlatformKey> platforms = new ComboBox<>(model.platforms());
         platforms.setId("platformBox");
@@ -83,6 +84,7 @@ public final class MainView extends BorderPane {
         progress.setId("progress");
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busyProperty());
+        progress.progressProperty().bind(model.progressProperty());
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());

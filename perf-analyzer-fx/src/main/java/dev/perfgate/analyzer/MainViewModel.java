@@ -4,6 +4,7 @@ import dev.perfgate.analyzer.approve.ApprovalViewModel;
 import dev.perfgate.analyzer.compare.CompareViewModel;
 import dev.perfgate.analyzer.distribution.DistributionViewModel;
 import dev.perfgate.analyzer.history.FastHistoryReader;
+import dev.perfgate.analyzer.history.HistoryIndexCache;
 import dev.perfgate.analyzer.jfr.JfrViewModel;
 import dev.perfgate.analyzer.project.ProjectLoader;
 import dev.perfgate.analyzer.project.Workspace;
@@ -61,7 +62,8 @@ public final class MainViewModel {
 
     public MainViewModel(AnalyzerServices services) {
         this.services = services;
-        this.loader = new ProjectLoader(new FastHistoryReader(), detectedPlatform(services));
+        this.loader = new ProjectLoader(new FastHistoryReader(services.cacheDir().map(HistoryIndexCache::new)
+                .orElse(null)), detectedPlatform(services));
         this.trends = new TrendViewModel(workspace.getReadOnlyProperty(), services.runner());
         this.compare = new CompareViewModel(workspace.getReadOnlyProperty(), services);
         this.approval = new ApprovalViewModel(workspace.getReadOnlyProperty(), compare, services, this::reload);
@@ -108,6 +110,11 @@ public final class MainViewModel {
     /** True while something loads or computes. */
     public ReadOnlyBooleanProperty busyProperty() {
         return services.runner().busyProperty();
+    }
+
+    /** Progress of the running work: a fraction, or -1 when unknown. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return services.runner().progressProperty();
     }
 
     /** The status line. */
@@ -201,7 +208,8 @@ public final class MainViewModel {
         }
         Workspace current = workspace.get();
         status.set("Opening " + path + " ...");
-        services.runner().run("Opening " + path, () -> loader.open(path, current), opened -> {
+        services.runner().runWithProgress("Opening " + path, progress -> loader.open(path, current, progress),
+                opened -> {
             show(opened);
             if (opened.projectDir().isPresent() || ProjectLoader.Kind.of(path) == ProjectLoader.Kind.HISTORY) {
                 recent.setAll(services.recent().add(opened.projectDir().orElse(path)));
@@ -212,9 +220,9 @@ public final class MainViewModel {
     /** Reloads what is open (after an approval, or when files changed). */
     public void reload() {
         Workspace current = workspace.get();
-        current.projectDir().ifPresent(dir -> services.runner().run("Reloading " + dir,
-                () -> {
-                    Workspace fresh = loader.openProject(dir, current.platform());
+        current.projectDir().ifPresent(dir -> services.runner().runWithProgress("Reloading " + dir,
+                progress -> {
+                    Workspace fresh = loader.openProject(dir, current.platform(), progress);
                     for (var f : current.resultFiles()) {
                         fresh = fresh.withResults(f);
                     }
@@ -224,8 +232,8 @@ public final class MainViewModel {
 
     private void switchPlatform(PlatformKey key) {
         Workspace current = workspace.get();
-        current.projectDir().ifPresent(dir -> services.runner().run("Opening " + key,
-                () -> loader.openProject(dir, Optional.of(key)), this::show,
+        current.projectDir().ifPresent(dir -> services.runner().runWithProgress("Opening " + key,
+                progress -> loader.openProject(dir, Optional.of(key), progress), this::show,
                 failure -> failed("Cannot open the " + key + " baseline or history", failure)));
     }
 

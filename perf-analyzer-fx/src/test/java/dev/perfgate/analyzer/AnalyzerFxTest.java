@@ -73,9 +73,14 @@ class AnalyzerFxTest {
         TrendChart chart = robot.lookup("#trendChart").queryAs(TrendChart.class);
         assertThat(chart.isVisible()).isTrue();
         assertThat(chart.getData()).singleElement().satisfies(s -> assertThat(s.getData()).hasSize(14));
-        XYChart.Data<Number, Number> point = chart.getData().get(0).getData().get(0);
+        XYChart.Data<Number, Number> point = chart.getData().get(0).getData().get(3);
         assertThat(point.getNode()).isNotNull();
         assertThat(chart.drawnMarkers()).extracting(m -> m.kind().name()).contains("CHANGE_POINT", "APPROVAL");
+
+        robot.moveTo(point.getNode());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.hovered()).isNotNull();
+        assertThat(chart.pointTooltip().getText()).contains("run-00003", "commit c000000000", "2026-10-01 11:00 UTC");
     }
 
     @Test

@@ -17,14 +17,34 @@ public final class DemoProject {
     private DemoProject() {
     }
 
+    private static final java.util.List<Object> SINK = new java.util.ArrayList<>();
+
+    /** Allocates arrays and strings that live briefly, so the recordings show allocation and collections. */
+    static long allocate(long seed, int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            long[] values = new long[32];
+            values[i & 31] = seed + i;
+            String text = Long.toString(seed ^ i);
+            sum += values[i & 31] + text.length();
+            if ((i & 1023) == 0) {
+                SINK.add(values);
+                if (SINK.size() > 1000) {
+                    SINK.clear();
+                }
+            }
+        }
+        return sum;
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/demo");
         Path project = Files.createDirectories(dir.resolve("project"));
         ProjectFixtures.project(project, 40, 26);
         Burners.record(dir.resolve("base.jfr"), Duration.ofSeconds(3), seed -> Burners.burnAlpha(seed)
-                + Burners.burnBeta(seed) / 4);
+                + Burners.burnBeta(seed) / 4 + allocate(seed, 2_000));
         Burners.record(dir.resolve("current.jfr"), Duration.ofSeconds(3), seed -> Burners.burnBeta(seed)
-                + Burners.burnBeta(seed + 1) + Burners.burnAlpha(seed) / 8);
+                + Burners.burnBeta(seed + 1) + Burners.burnAlpha(seed) / 8 + allocate(seed, 20_000));
         System.out.println("demo project in " + project.toAbsolutePath() + ", recordings in " + dir.toAbsolutePath());
     }
 }

@@ -19,7 +19,8 @@ import java.util.prefs.Preferences;
  * Times what a user waits for in the real window: from asking to open a project to its first
  * benchmark's trend drawn (history read, benchmark selected, chart laid out and rendered to an
  * image). Not a unit test; run by hand (see docs/analyzer.md) with a project directory, e.g. one
- * whose history {@link LargeHistory} wrote, as the argument. Opens it {@code repeat} times.
+ * whose history {@link LargeHistory} wrote, as the argument. Opens it {@code repeat} times. With
+ * {@code -Dtiming.cache=DIR} history indexes are cached in DIR, as the application caches them.
  */
 public final class OpenAndPlotTiming {
 
@@ -38,7 +39,8 @@ public final class OpenAndPlotTiming {
     public void start(Stage stage) {
         AnalyzerServices services = new AnalyzerServices(new FxDialogService(() -> stage), new FxBackgroundRunner(),
                 new RecentProjects(Preferences.userRoot().node("dev-perfgate-analyzer-timing")), Clock.systemUTC(),
-                PlatformDetector.ofThisMachine());
+                PlatformDetector.ofThisMachine(),
+                java.util.Optional.ofNullable(System.getProperty("timing.cache")).map(Path::of));
         MainViewModel model = new MainViewModel(services);
         MainView view = Analyzer.build(model);
         stage.setScene(new Scene(view, 1400, 900));
@@ -56,14 +58,16 @@ public final class OpenAndPlotTiming {
                 long loaded = System.nanoTime();
                 List<BenchmarkId> ids = now.benchmarks();
                 view.trendView().select(List.of(ids.get(0)));
+                long selected = System.nanoTime();
                 Platform.runLater(() -> {
                     view.trendView().chart().applyCss();
                     view.trendView().chart().layout();
                     view.trendView().chart().snapshot(null, null);
                     long plotted = System.nanoTime();
-                    System.out.printf("round %d: history read in %.0f ms, opened and plotted (%d points drawn) in %.0f ms%n",
+                    System.out.printf("round %d: history read in %.0f ms, opened and plotted (%d points drawn) in %.0f ms"
+                                    + " (selecting and building the plot %.0f ms, first layout and rendering %.0f ms)%n",
                             round, (loaded - t0) / 1e6, view.trendView().chart().plot().pointCount(),
-                            (plotted - t0) / 1e6);
+                            (plotted - t0) / 1e6, (selected - loaded) / 1e6, (plotted - selected) / 1e6);
                     if (round < repeat) {
                         openAndPlot(model, view, round + 1);
                     } else {

@@ -32,7 +32,7 @@ public final class TestServices implements AutoCloseable {
         system.setProperty("java.version", "17.0.15");
         PlatformDetector detector = new PlatformDetector(system, Map.of(), Path.of("/nonexistent/cpuinfo"), 2);
         services = new AnalyzerServices(dialogs, runner, new RecentProjects(node), Clock.fixed(NOW, ZoneOffset.UTC),
-                detector);
+                detector, java.util.Optional.empty());
     }
 
     @Override

@@ -61,12 +61,16 @@ public final class CompareView extends BorderPane {
         TableColumn<ComparisonLine, ComparisonLine> name = text("Benchmark", ComparisonLine::label, 330);
         name.setComparator(Comparator.comparing(ComparisonLine::label));
         table.getColumns().add(name);
-        table.getColumns().add(text("Metric", ComparisonLine::metric, 130));
-        table.getColumns().add(text("Unit", ComparisonLine::unit, 60));
+        table.getColumns().add(text("Metric", ComparisonLine::metric, 120));
+        table.getColumns().add(text("Unit", ComparisonLine::unit, 55));
         table.getColumns().add(number("Baseline", ComparisonLine::baselineText, l -> l.row().baseline()));
         table.getColumns().add(number("Current", ComparisonLine::currentText, l -> l.row().current()));
         table.getColumns().add(number("Change", ComparisonLine::changeText, l -> l.row().decision().change()));
-        table.getColumns().add(number("95% CI", ComparisonLine::intervalText, l -> l.row().decision().ciLow()));
+        TableColumn<ComparisonLine, ComparisonLine> interval = number("95% CI", ComparisonLine::intervalText,
+                l -> l.row().decision().ciLow());
+        interval.setPrefWidth(150);
+        interval.setMinWidth(130);
+        table.getColumns().add(interval);
         table.getColumns().add(number("p", ComparisonLine::pText, l -> l.row().decision().pValue()));
         TableColumn<ComparisonLine, ComparisonLine> verdict = text("Verdict", ComparisonLine::verdictText, 110);
         verdict.setComparator(Comparator.comparing(ComparisonLine::verdict));
@@ -114,7 +118,7 @@ public final class CompareView extends BorderPane {
     private static ComboBox<RunChoice> choices(javafx.collections.ObservableList<RunChoice> items, String id) {
         ComboBox<RunChoice> box = new ComboBox<>(items);
         box.setId(id);
-        box.setPrefWidth(340);
+        box.setPrefWidth(360);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(RunChoice choice) {

@@ -58,7 +58,9 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     private boolean updatingChoices;
+    private boolean stale;
     private int generation;
 
     /**
@@ -84,6 +86,11 @@ public final class CompareViewModel {
         base.addListener((obs, old, now) -> compareIfReady());
         candidate.addListener((obs, old, now) -> compareIfReady());
         regressionsOnly.addListener((obs, old, now) -> filter());
+        active.addListener((obs, old, now) -> {
+            if (now && stale) {
+                compareIfReady();
+            }
+        });
         rebuildChoices();
     }
 
@@ -103,6 +110,15 @@ public final class CompareViewModel {
 
     public ObjectProperty<RunChoice> candidateProperty() {
         return candidate;
+    }
+
+    /**
+     * Whether the comparison is wanted now (the Compare tab, or a tab that uses it, is shown). While
+     * false, changes are remembered and compared on activation, so that opening a large project
+     * does not also read and compare a run the user has not asked to see.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     /** Whether the table shows only regressions. */
@@ -181,6 +197,11 @@ public final class CompareViewModel {
         if (updatingChoices) {
             return;
         }
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         RunChoice b = base.get();
         RunChoice c = candidate.get();
         int asked = ++generation;

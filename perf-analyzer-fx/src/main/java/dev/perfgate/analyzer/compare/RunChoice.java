@@ -21,8 +21,7 @@ public sealed interface RunChoice {
     record BaselineChoice(Baseline baseline) implements RunChoice {
         @Override
         public String label() {
-            return "Baseline (" + baseline.entries().size() + " benchmarks, approved " + TIME.format(baseline.timestamp())
-                    + ")";
+            return "Baseline (approved " + TIME.format(baseline.timestamp()) + ")";
         }
     }
 
@@ -30,7 +29,7 @@ public sealed interface RunChoice {
     record HistoryRun(Path file, RunInfo run) implements RunChoice {
         @Override
         public String label() {
-            return "Run " + run.runId() + "  " + TIME.format(run.timestamp())
+            return run.runId() + "  " + TIME.format(run.timestamp())
                     + (run.commit().isEmpty() ? "" : "  " + run.shortCommit());
         }
     }
@@ -39,7 +38,7 @@ public sealed interface RunChoice {
     record ResultsChoice(ResultsFile file) implements RunChoice {
         @Override
         public String label() {
-            return "File " + file.label() + " (" + file.results().size() + " benchmarks)";
+            return file.label() + " (file, " + file.results().size() + " benchmarks)";
         }
     }
 }

@@ -114,7 +114,6 @@ public final class DistributionView extends BorderPane {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 if (d.getNode() != null) {
                     Tooltip.install(d.getNode(), new Tooltip(String.valueOf(d.getExtraValue())));
-                    d.getNode().setStyle(style(s.getName()));
                 }
             }
         }
@@ -124,17 +123,5 @@ public final class DistributionView extends BorderPane {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
         s.setName(name);
         return s;
-    }
-
-    private static String style(String series) {
-        return switch (series) {
-            case "baseline iterations" -> "-fx-background-color: rgba(70,110,200,0.55); -fx-padding: 3px;";
-            case "current iterations" -> "-fx-background-color: rgba(220,120,40,0.55); -fx-padding: 3px;";
-            case "baseline fork means" -> "-fx-background-color: #1f3f8f; -fx-padding: 5px; -fx-shape: \"M0,0 L10,0 L10,3 L0,3 Z\";";
-            case "current fork means" -> "-fx-background-color: #9a4a00; -fx-padding: 5px; -fx-shape: \"M0,0 L10,0 L10,3 L0,3 Z\";";
-            default -> "-fx-background-color: transparent, red, transparent; -fx-background-insets: 0, 0, 3;"
-                    + " -fx-background-radius: 10px; -fx-padding: 8px; -fx-border-color: red; -fx-border-radius: 10px;"
-                    + " -fx-border-width: 2px;";
-        };
     }
 }

@@ -44,8 +44,19 @@ public final class FastHistoryReader {
 
     private final JsonFactory factory;
     private final HistoryCodec codec = new HistoryCodec();
+    private final HistoryIndexCache cache;
 
+    /** A reader without a cache: every read reads the whole file. */
     public FastHistoryReader() {
+        this(null);
+    }
+
+    /**
+     * @param cache where indexes are remembered between reads, so that a history is read again only
+     *              from where it grew; null for none
+     */
+    public FastHistoryReader(HistoryIndexCache cache) {
+        this.cache = cache;
         factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
@@ -60,14 +71,45 @@ public final class FastHistoryReader {
      * @throws InputException for a bad line (other than a torn last one), naming file and line
      */
     public HistoryIndex read(Path file) throws InputException {
+        return read(file, fraction -> { });
+    }
+
+    /**
+     * As {@link #read(Path)}, reporting the fraction of the file read so far (from reading threads).
+     */
+    public HistoryIndex read(Path file, java.util.function.DoubleConsumer progress) throws InputException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(source, null, "is a directory, expected a history file (.jsonl)");
         }
-        List<Part> parts;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long[] bounds = boundaries(channel, channel.size(), partsFor(channel.size()));
-            parts = scanParts(file, bounds);
+            long size = channel.size();
+            java.util.Optional<HistoryIndexCache.Hit> hit = cache == null ? java.util.Optional.empty()
+                    : cache.lookup(file, channel);
+            if (hit.isPresent() && hit.get().bytes() == size) {
+                progress.accept(1);
+                return hit.get().index();
+            }
+            long start = hit.map(HistoryIndexCache.Hit::bytes).orElse(0L);
+            long[] bounds = boundaries(channel, start, size, partsFor(size - start));
+            List<Part> parts = scanParts(file, bounds, new Progress(size - start, progress));
+            SeriesBuilder builder = hit.map(h -> new SeriesBuilder(h.index())).orElseGet(SeriesBuilder::new);
+            long lineBase = hit.map(HistoryIndexCache.Hit::lines).orElse(0L);
+            HistoryIndex index = merge(file, parts, builder, lineBase);
+            if (cache != null && (hit.isEmpty() || size > start)) {
+                long completeLines = lineBase;
+                long completeEnd = start;
+                for (Part part : parts) {
+                    completeLines += part.completeLines;
+                    completeEnd = Math.max(completeEnd, part.completeEnd);
+                }
+                // Only whole files of complete lines are cached: a last line without a line end (torn, or
+                // being written) is read again next time.
+                if (completeEnd == size) {
+                    cache.store(file, channel, index, completeEnd, completeLines);
+                }
+            }
+            return index;
         } catch (NoSuchFileException e) {
             return HistoryIndex.empty(file);
         } catch (AccessDeniedException e) {
@@ -75,7 +117,6 @@ public final class FastHistoryReader {
         } catch (IOException e) {
             throw new InputException(source, null, "cannot be read: " + e.getMessage(), e);
         }
-        return merge(file, parts);
     }
 
     /**
@@ -113,13 +154,14 @@ public final class FastHistoryReader {
         return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Offsets splitting the file into {@code parts} ranges that start at line starts. */
-    private static long[] boundaries(FileChannel channel, long size, int parts) throws IOException {
+    /** Offsets splitting {@code [start, size)} into {@code parts} ranges that start at line starts. */
+    private static long[] boundaries(FileChannel channel, long start, long size, int parts) throws IOException {
         long[] bounds = new long[parts + 1];
+        bounds[0] = start;
         bounds[parts] = size;
         java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(4096);
         for (int i = 1; i < parts; i++) {
-            long at = Math.max(bounds[i - 1], size * i / parts);
+            long at = Math.max(bounds[i - 1], start + (size - start) * i / parts);
             long found = size;
             scan:
             while (at < size) {
@@ -141,10 +183,31 @@ public final class FastHistoryReader {
         return bounds;
     }
 
-    private List<Part> scanParts(Path file, long[] bounds) throws IOException {
+    /** Reports bytes read by all parts as a fraction of the file, in steps of about 2%. */
+    private static final class Progress {
+        private final long total;
+        private final java.util.function.DoubleConsumer sink;
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+
+        Progress(long total, java.util.function.DoubleConsumer sink) {
+            this.total = Math.max(1, total);
+            this.sink = sink;
+        }
+
+        void add(long bytes) {
+            long now = done.addAndGet(bytes);
+            long last = reported.get();
+            if ((now - last) * 50 >= total && reported.compareAndSet(last, now)) {
+                sink.accept((double) now / total);
+            }
+        }
+    }
+
+    private List<Part> scanParts(Path file, long[] bounds, Progress progress) throws IOException {
         int n = bounds.length - 1;
         if (n == 1) {
-            return List.of(scan(file, bounds[0], bounds[1]));
+            return List.of(scan(file, bounds[0], bounds[1], progress));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n - 1, r -> {
             Thread t = new Thread(r, "history-reader");
@@ -156,10 +219,10 @@ public final class FastHistoryReader {
             for (int i = 1; i < n; i++) {
                 long from = bounds[i];
                 long to = bounds[i + 1];
-                futures.add(pool.submit(() -> scan(file, from, to)));
+                futures.add(pool.submit(() -> scan(file, from, to, progress)));
             }
             List<Part> parts = new ArrayList<>();
-            parts.add(scan(file, bounds[0], bounds[1]));
+            parts.add(scan(file, bounds[0], bounds[1], progress));
             for (java.util.concurrent.Future<Part> f : futures) {
                 parts.add(f.get());
             }
@@ -177,8 +240,11 @@ public final class FastHistoryReader {
         }
     }
 
-    /** What one part of the file held: its records in order, and how many lines it had. */
-    private record Part(List<Item> items, long lines) {
+    /**
+     * What one part of the file held: its records in order, how many lines it had, how many of them
+     * ended in a line end, and the offset after the last line end.
+     */
+    private record Part(List<Item> items, long lines, long completeLines, long completeEnd) {
     }
 
     /**
@@ -192,11 +258,13 @@ public final class FastHistoryReader {
     }
 
     /** Reads the lines of {@code [from, to)}, which starts at a line start. */
-    private Part scan(Path file, long from, long to) throws IOException {
+    private Part scan(Path file, long from, long to, Progress progress) throws IOException {
         List<Item> items = new ArrayList<>();
         LineFilter filter = new LineFilter();
         LineParser parser = new LineParser(factory);
         long lines = 0;
+        long completeLines = 0;
+        long completeEnd = from;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(16, to - from))];
             int filled = 0;
@@ -208,6 +276,7 @@ public final class FastHistoryReader {
                 if (n > 0) {
                     position += n;
                     filled += n;
+                    progress.add(n);
                 }
                 boolean end = n <= 0;
                 int lineStart = 0;
@@ -217,12 +286,16 @@ public final class FastHistoryReader {
                         break;
                     }
                     lines++;
-                    line(buf, lineStart, lineEnd, lines, bufferStart + lineStart, lineEnd < filled, filter, parser,
-                            items);
+                    boolean complete = lineEnd < filled;
+                    line(buf, lineStart, lineEnd, lines, bufferStart + lineStart, complete, filter, parser, items);
+                    if (complete) {
+                        completeLines++;
+                        completeEnd = bufferStart + lineEnd + 1;
+                    }
                     lineStart = lineEnd + 1;
                 }
                 if (end) {
-                    return new Part(items, lines);
+                    return new Part(items, lines, completeLines, completeEnd);
                 }
                 int rest = filled - lineStart;
                 if (lineStart == 0 && rest == buf.length) {
@@ -251,11 +324,11 @@ public final class FastHistoryReader {
     }
 
     /** Puts the parts together in file order; lines the fast path left are read by perf-core's codec. */
-    private HistoryIndex merge(Path file, List<Part> parts) throws InputException {
+    private HistoryIndex merge(Path file, List<Part> parts, SeriesBuilder builder, long firstLineBase)
+            throws InputException {
         String source = file.toString();
-        SeriesBuilder builder = new SeriesBuilder();
         boolean torn = false;
-        long lineBase = 0;
+        long lineBase = firstLineBase;
         for (Part part : parts) {
             for (Item item : part.items) {
                 long lineNo = lineBase + item.line;

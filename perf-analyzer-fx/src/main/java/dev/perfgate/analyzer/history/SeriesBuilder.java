@@ -25,6 +25,30 @@ final class SeriesBuilder {
     private final Map<String, Accumulator> byKey = new HashMap<>();
     private final List<HistoryRecord.ApprovalRecord> approvals = new ArrayList<>();
 
+    SeriesBuilder() {
+    }
+
+    /** A builder that starts from an index read earlier (the lines after it are added). */
+    SeriesBuilder(HistoryIndex seed) {
+        runs.addAll(seed.runs());
+        seed.runs().forEach(r -> runIds.add(r.runId()));
+        approvals.addAll(seed.approvals());
+        for (TrendSeries s : seed.series().values()) {
+            Accumulator acc = new Accumulator(s.id(), s.unit());
+            for (int i = 0; i < s.size(); i++) {
+                acc.add(s.time(i), s.unit(), s.score(i), s.error(i), s.run(i));
+            }
+            byKey.put(keyOf(s.id()), acc);
+        }
+    }
+
+    /** A benchmark's identity as the key {@link LineParser} makes of it. */
+    static String keyOf(BenchmarkId id) {
+        StringBuilder key = new StringBuilder(id.name()).append('\u0001').append(id.mode().label()).append('\u0001');
+        id.params().forEach((k, v) -> key.append(k).append('=').append(v).append('\u0001'));
+        return key.toString();
+    }
+
     /** Adds a record the fast path read. */
     void add(LineParser.Parsed record, long lineNo, long offset, int length) {
         if (!record.run()) {
@@ -57,12 +81,10 @@ final class SeriesBuilder {
         List<LineParser.Entry> entries = new ArrayList<>();
         for (BenchmarkResult r : run.results()) {
             BenchmarkId id = r.id();
-            StringBuilder key = new StringBuilder(id.name()).append('\u0001').append(id.mode().label())
-                    .append('\u0001');
-            id.params().forEach((k, v) -> key.append(k).append('=').append(v).append('\u0001'));
+            String key = keyOf(id);
             String[] params = id.params().entrySet().stream()
                     .flatMap(p -> java.util.stream.Stream.of(p.getKey(), p.getValue())).toArray(String[]::new);
-            entries.add(new LineParser.Entry(key.toString(), id.name(), id.mode(), params,
+            entries.add(new LineParser.Entry(key, id.name(), id.mode(), params,
                     r.primary().unit(), r.primary().score(), r.primary().scoreError()));
         }
         add(new LineParser.Parsed(true, run.runId(), run.timestamp(), run.commit(), run.branch(), "", "",

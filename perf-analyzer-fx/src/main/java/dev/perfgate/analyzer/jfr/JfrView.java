@@ -60,12 +60,14 @@ public final class JfrView extends BorderPane {
         cpu.setCreateSymbols(false);
         cpu.setMinHeight(220);
 
-        TableView<AllocatingClass> allocations = table("allocationTable", model.allocations(), "Top allocating classes");
+        TableView<AllocatingClass> allocations = table("allocationTable", model.allocations(),
+                "No allocation recorded (enable jdk.ObjectAllocationSample, as JFR's profile settings do)");
         allocations.getColumns().add(column("Class", 330, AllocatingClass::className));
         allocations.getColumns().add(column("Allocated", 90, c -> Units.bytes(c.bytes())));
         allocations.getColumns().add(column("Share", 70, c -> Units.share(c.share())));
 
-        TableView<HotMethod> hot = table("hotMethodsTable", model.hotMethods(), "No execution samples");
+        TableView<HotMethod> hot = table("hotMethodsTable", model.hotMethods(),
+                "No execution samples (enable jdk.ExecutionSample, as JFR's profile settings do)");
         hot.getColumns().add(column("Hot method", 380, HotMethod::method));
         hot.getColumns().add(column("Self", 70, m -> Units.share(m.selfShare())));
         hot.getColumns().add(column("Total", 70, m -> Units.share(m.totalShare())));

@@ -66,16 +66,22 @@ public final class ProjectLoader {
      * @param current what is open now: a results file is added to it, anything else replaces it
      */
     public Workspace open(Path path, Workspace current) throws InputException {
+        return open(path, current, fraction -> { });
+    }
+
+    /** As {@link #open(Path, Workspace)}, reporting the progress of reading a history. */
+    public Workspace open(Path path, Workspace current, java.util.function.DoubleConsumer progress)
+            throws InputException {
         if (!Files.exists(path)) {
             throw new InputException(path.toString(), null, "no such file or directory");
         }
         Optional<Path> projectOfFile = projectOf(path);
         if (projectOfFile.isPresent()) {
-            return openProject(projectOfFile.get(), Optional.of(platformOfFile(path)));
+            return openProject(projectOfFile.get(), Optional.of(platformOfFile(path)), progress);
         }
         return switch (Kind.of(path)) {
-            case PROJECT -> openProject(path, Optional.empty());
-            case HISTORY -> openHistory(path);
+            case PROJECT -> openProject(path, Optional.empty(), progress);
+            case HISTORY -> openHistory(path, progress);
             case RESULTS -> current.withResults(new ResultsFile(path, new JmhJsonReader().read(path)));
             case JFR -> throw new InputException(path.toString(), null, "is a JFR recording: open it in the JFR view");
             case UNKNOWN -> throw new InputException(path.toString(), null, "cannot be opened: expected a project "
@@ -121,6 +127,12 @@ public final class ProjectLoader {
      * machine's platform if the project has it, else the first.
      */
     public Workspace openProject(Path dir, Optional<PlatformKey> platform) throws InputException {
+        return openProject(dir, platform, fraction -> { });
+    }
+
+    /** As {@link #openProject(Path, Optional)}, reporting the progress of reading the history. */
+    public Workspace openProject(Path dir, Optional<PlatformKey> platform, java.util.function.DoubleConsumer progress)
+            throws InputException {
         if (!Files.isDirectory(dir.resolve("baselines")) && !Files.isDirectory(dir.resolve("history"))) {
             throw new InputException(dir.toString(), null, "is not a perfgate project: it has neither a baselines/ "
                     + "nor a history/ directory");
@@ -132,16 +144,33 @@ public final class ProjectLoader {
         Optional<Baseline> baseline = Optional.empty();
         Optional<HistoryIndex> history = Optional.empty();
         if (shown.isPresent()) {
-            baseline = new BaselineStore(dir).read(shown.get());
-            Path historyFile = dir.resolve("history").resolve(shown.get() + ".jsonl");
-            history = Files.exists(historyFile) ? Optional.of(historyReader.read(historyFile)) : Optional.empty();
+            // The baseline is parsed on another thread while the history is read.
+            PlatformKey key = shown.get();
+            java.util.concurrent.CompletableFuture<Optional<Baseline>> baselineRead =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return new BaselineStore(dir).read(key);
+                        } catch (InputException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    });
+            Path historyFile = dir.resolve("history").resolve(key + ".jsonl");
+            history = Files.exists(historyFile) ? Optional.of(historyReader.read(historyFile, progress)) : Optional.empty();
+            try {
+                baseline = baselineRead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof InputException input) {
+                    throw input;
+                }
+                throw e;
+            }
         }
         return new Workspace(Optional.of(dir), platforms, shown, baseline, history, List.of());
     }
 
     /** Opens a lone history file; its platform is its file name's, when that is a platform key. */
-    private Workspace openHistory(Path file) throws InputException {
-        HistoryIndex history = historyReader.read(file);
+    private Workspace openHistory(Path file, java.util.function.DoubleConsumer progress) throws InputException {
+        HistoryIndex history = historyReader.read(file, progress);
         Optional<PlatformKey> platform = parsePlatform(stripExtension(String.valueOf(file.getFileName())));
         return new Workspace(Optional.empty(), platform.map(List::of).orElse(List.of()), platform, Optional.empty(),
                 Optional.of(history), List.of());

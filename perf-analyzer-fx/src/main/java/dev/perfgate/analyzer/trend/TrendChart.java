@@ -2,9 +2,7 @@ package dev.perfgate.analyzer.trend;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Line;
@@ -31,26 +29,29 @@ import java.util.Locale;
  */
 public final class TrendChart extends LineChart<Number, Number> {
 
-    /** Points above this count are drawn without symbols (and so without tooltips). */
-    static final int MAX_SYMBOLS = 2500;
+    /** Points above this count are drawn as lines only (hovering still shows the nearest point). */
+    static final int MAX_SYMBOLS = 300;
+    /** How near (in pixels) the mouse must come to a point for its tooltip. */
+    private static final double HOVER_DISTANCE = 14;
 
-    private final NumberAxis timeAxis;
-    private final NumberAxis valueAxis;
+    private final AlignedAxis timeAxis;
+    private final AlignedAxis valueAxis;
     private final Rectangle band = new Rectangle();
     private final Line baselineLine = new Line();
     private final List<Line> markerLines = new ArrayList<>();
     private final List<Path> errorBars = new ArrayList<>();
     private TrendPlot plot;
+    private final Tooltip pointTip = new Tooltip();
+    private final javafx.scene.shape.Circle hoverDot = new javafx.scene.shape.Circle(5);
+    private TrendPlot.Point hovered;
 
     public TrendChart() {
-        super(new NumberAxis(), new NumberAxis());
-        timeAxis = (NumberAxis) getXAxis();
-        valueAxis = (NumberAxis) getYAxis();
+        super(new AlignedAxis(), new AlignedAxis());
+        timeAxis = (AlignedAxis) getXAxis();
+        valueAxis = (AlignedAxis) getYAxis();
+        setHorizontalZeroLineVisible(false);
+        setVerticalZeroLineVisible(false);
         setAnimated(false);
-        timeAxis.setAutoRanging(false);
-        valueAxis.setAutoRanging(false);
-        timeAxis.setForceZeroInRange(false);
-        valueAxis.setForceZeroInRange(false);
         timeAxis.setLabel("time (UTC)");
         band.setManaged(false);
         band.setMouseTransparent(true);
@@ -61,6 +62,14 @@ public final class TrendChart extends LineChart<Number, Number> {
         baselineLine.setStyle("-fx-stroke: seagreen; -fx-stroke-width: 1.5;");
         getPlotChildren().addAll(band, baselineLine);
         setId("trendChart");
+        hoverDot.setManaged(false);
+        hoverDot.setMouseTransparent(true);
+        hoverDot.setVisible(false);
+        hoverDot.setStyle("-fx-fill: transparent; -fx-stroke: #222; -fx-stroke-width: 2;");
+        getPlotChildren().add(hoverDot);
+        pointTip.setId("pointTooltip");
+        setOnMouseMoved(e -> hover(e.getSceneX(), e.getSceneY(), e.getScreenX(), e.getScreenY()));
+        setOnMouseExited(e -> unhover());
     }
 
     /** The plot shown, or null. */
@@ -71,6 +80,7 @@ public final class TrendChart extends LineChart<Number, Number> {
     /** Shows a plot; null clears the chart. */
     public void show(TrendPlot newPlot) {
         this.plot = newPlot;
+        unhover();
         getPlotChildren().removeAll(markerLines);
         getPlotChildren().removeAll(errorBars);
         markerLines.clear();
@@ -80,10 +90,12 @@ public final class TrendChart extends LineChart<Number, Number> {
             return;
         }
         setTitle(newPlot.title());
+        setLegendVisible(newPlot.series().size() > 1);
         timeAxis.setLowerBound(newPlot.xFrom());
         timeAxis.setUpperBound(newPlot.xTo());
-        timeAxis.setTickUnit(niceUnit((newPlot.xTo() - newPlot.xFrom()) / 7));
-        timeAxis.setTickLabelFormatter(dates(newPlot.xTo() - newPlot.xFrom()));
+        double timeUnit = timeUnit((newPlot.xTo() - newPlot.xFrom()) / 7);
+        timeAxis.setTickUnit(timeUnit);
+        timeAxis.setTickLabelFormatter(dates(timeUnit));
         valueAxis.setLowerBound(newPlot.yFrom());
         valueAxis.setUpperBound(newPlot.yTo());
         valueAxis.setTickUnit(niceUnit((newPlot.yTo() - newPlot.yFrom()) / 8));
@@ -108,18 +120,6 @@ public final class TrendChart extends LineChart<Number, Number> {
             errorBars.add(bars);
         }
         setData(all);
-        if (symbols) {
-            for (Series<Number, Number> series : getData()) {
-                for (Data<Number, Number> d : series.getData()) {
-                    Node node = d.getNode();
-                    if (node != null && d.getExtraValue() instanceof TrendPlot.Point p) {
-                        Tooltip tip = new Tooltip(p.tooltip());
-                        tip.setShowDelay(Duration.millis(150));
-                        Tooltip.install(node, tip);
-                    }
-                }
-            }
-        }
         for (TrendPlot.Marker m : newPlot.markers()) {
             Line line = new Line();
             line.setManaged(false);
@@ -135,8 +135,77 @@ public final class TrendChart extends LineChart<Number, Number> {
         }
         getPlotChildren().addAll(errorBars);
         getPlotChildren().addAll(markerLines);
+        hoverDot.toFront();
         band.toBack();
         requestChartLayout();
+    }
+
+    /** The point under the mouse (its tooltip is shown), or null. */
+    public TrendPlot.Point hovered() {
+        return hovered;
+    }
+
+    /** The tooltip of the hovered point. */
+    public Tooltip pointTooltip() {
+        return pointTip;
+    }
+
+    /**
+     * Shows the tooltip of the drawn point nearest to the mouse, if one is within a few pixels: one
+     * tooltip for the whole chart, found by binary search, so any number of points costs nothing
+     * until hovered.
+     */
+    private void hover(double sceneX, double sceneY, double screenX, double screenY) {
+        if (plot == null) {
+            return;
+        }
+        double mx = timeAxis.sceneToLocal(sceneX, sceneY).getX();
+        double my = valueAxis.sceneToLocal(sceneX, sceneY).getY();
+        TrendPlot.Point best = null;
+        double bestDistance = HOVER_DISTANCE;
+        double value = timeAxis.getValueForDisplay(mx).doubleValue();
+        for (TrendPlot.Series s : plot.series()) {
+            List<TrendPlot.Point> points = s.points();
+            int lo = 0;
+            int hi = points.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (points.get(mid).x() < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = Math.max(0, lo - 3); i < Math.min(points.size(), lo + 3); i++) {
+                TrendPlot.Point p = points.get(i);
+                double d = Math.hypot(timeAxis.getDisplayPosition(p.x()) - mx, valueAxis.getDisplayPosition(p.y()) - my);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = p;
+                }
+            }
+        }
+        if (best == null) {
+            unhover();
+            return;
+        }
+        if (best != hovered) {
+            hovered = best;
+            pointTip.setText(best.tooltip().get());
+            hoverDot.setCenterX(timeAxis.getDisplayPosition(best.x()));
+            hoverDot.setCenterY(valueAxis.getDisplayPosition(best.y()));
+            hoverDot.setVisible(true);
+            hoverDot.toFront();
+        }
+        if (getScene() != null && getScene().getWindow() != null) {
+            pointTip.show(this, screenX + 14, screenY + 14);
+        }
+    }
+
+    private void unhover() {
+        hovered = null;
+        hoverDot.setVisible(false);
+        pointTip.hide();
     }
 
     /** The markers currently drawn (change points and approvals). */
@@ -204,6 +273,23 @@ public final class TrendChart extends LineChart<Number, Number> {
         return timeAxis.getWidth();
     }
 
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+    private static final long[] TIME_UNITS = {MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+        HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 61 * DAY, 91 * DAY,
+        182 * DAY, 365 * DAY};
+
+    /** The smallest round time step (minutes, hours, days, weeks, months) of at least {@code rough} milliseconds. */
+    static double timeUnit(double rough) {
+        for (long unit : TIME_UNITS) {
+            if (unit >= rough) {
+                return unit;
+            }
+        }
+        return niceUnit(rough / DAY) * DAY;
+    }
+
     /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
     static double niceUnit(double rough) {
         if (!(rough > 0) || !Double.isFinite(rough)) {
@@ -215,8 +301,8 @@ public final class TrendChart extends LineChart<Number, Number> {
         return nice * magnitude;
     }
 
-    private static StringConverter<Number> dates(double rangeMillis) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(rangeMillis > 4 * 86_400_000L ? "yyyy-MM-dd"
+    private static StringConverter<Number> dates(double unitMillis) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(unitMillis >= DAY ? "yyyy-MM-dd"
                 : "MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
         return new StringConverter<>() {
             @Override

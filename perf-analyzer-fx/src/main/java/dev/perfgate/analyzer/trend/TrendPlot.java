@@ -60,9 +60,10 @@ public record TrendPlot(String title, String yLabel, boolean normalized, List<Se
      * @param y       value
      * @param errLow  lower end of the error bar; NaN when unknown
      * @param errHigh upper end of the error bar; NaN when unknown
-     * @param tooltip run, commit, time and value, one per line
+     * @param tooltip run, commit, time and value, one per line (made when first shown: a plot has
+     *                hundreds of points and the mouse visits few)
      */
-    public record Point(double x, double y, double errLow, double errHigh, String tooltip) {
+    public record Point(double x, double y, double errLow, double errHigh, java.util.function.Supplier<String> tooltip) {
     }
 
     /** What a vertical marker shows. */

@@ -94,7 +94,7 @@ public final class TrendView extends SplitPane {
             }
         });
         chart.widthProperty().addListener((obs, old, now) ->
-                model.maxPointsProperty().set(Math.max(100, (int) (now.doubleValue() * 0.8))));
+                model.maxPointsProperty().set(Math.max(100, (int) (now.doubleValue() * 0.6))));
         chart.setOnScroll(e -> {
             if (e.getDeltaY() != 0 && chart.plot() != null) {
                 model.zoomAround(chart.timeAtScene(e.getSceneX(), e.getSceneY()), e.getDeltaY() > 0 ? 0.8 : 1.25);

@@ -317,6 +317,8 @@ public final class TrendViewModel {
         double bandHigh = Double.NaN;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
+        double errMin = Double.POSITIVE_INFINITY;
+        double errMax = Double.NEGATIVE_INFINITY;
         int drawn = 0;
         int total = 0;
         int changeCount = 0;
@@ -348,12 +350,19 @@ public final class TrendViewModel {
             for (int i : kept) {
                 double v = s.score(i) / divisor;
                 double err = s.error(i) / divisor;
-                boolean hasErr = Double.isFinite(err);
+                // Overlaid series show no error bars: several benchmarks' bars would hide the lines.
+                boolean hasErr = Double.isFinite(err) && !overlay;
+                RunInfo run = history.runs().get(s.run(i));
+                int at = i;
                 points.add(new TrendPlot.Point(x[i], v, hasErr ? v - err : Double.NaN, hasErr ? v + err : Double.NaN,
-                        tooltip(history.runs().get(s.run(i)), s, i)));
+                        () -> tooltip(run, s, at)));
                 if (x[i] >= r[0] && x[i] <= r[1]) {
-                    yMin = Math.min(yMin, hasErr ? v - err : v);
-                    yMax = Math.max(yMax, hasErr ? v + err : v);
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                    if (hasErr) {
+                        errMin = Math.min(errMin, v - err);
+                        errMax = Math.max(errMax, v + err);
+                    }
                 }
             }
             drawn += kept.length;
@@ -382,6 +391,12 @@ public final class TrendViewModel {
         if (Double.isFinite(bandLow)) {
             yMin = Math.min(yMin, bandLow);
             yMax = Math.max(yMax, bandHigh);
+        }
+        // Error bars widen the range by at most half of it: wide bars must not flatten the trend.
+        double span = yMax - yMin;
+        if (span > 0 && Double.isFinite(errMin)) {
+            yMin = Math.min(yMin, Math.max(errMin, yMin - span / 2));
+            yMax = Math.max(yMax, Math.min(errMax, yMax + span / 2));
         }
         if (!(yMax > yMin)) {
             double mid = Double.isFinite(yMin) ? yMin : 1;

@@ -17,12 +17,30 @@ public interface BackgroundRunner {
         T call() throws Exception;
     }
 
+    /** Work that reports how far it got, as a fraction in [0, 1]. */
+    @FunctionalInterface
+    interface ProgressWork<T> {
+        T call(java.util.function.DoubleConsumer progress) throws Exception;
+    }
+
     /**
      * Runs {@code work} in the background; then {@code onSuccess} or {@code onFailure} on the UI thread.
      *
      * @param what a short description for the status line, e.g. {@code "Reading history"}
      */
-    <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
+    default <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+        runWithProgress(what, progress -> work.call(), onSuccess, onFailure);
+    }
+
+    /** As {@link #run}, for work that reports its progress ({@link #progressProperty()}). */
+    <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
+
+    /**
+     * The progress of the work that reports it, in [0, 1]; -1 (indeterminate) when the running work
+     * does not report any. A determinate indicator redraws only when this changes, which leaves the
+     * processors to the work.
+     */
+    javafx.beans.property.ReadOnlyDoubleProperty progressProperty();
 
     /** True while any work is running: the view shows a progress indicator. */
     ReadOnlyBooleanProperty busyProperty();
@@ -33,11 +51,15 @@ public interface BackgroundRunner {
             private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
                     new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
+            private final javafx.beans.property.ReadOnlyDoubleWrapper progress =
+                    new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
+
             @Override
-            public <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+            public <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess,
+                                            Consumer<Exception> onFailure) {
                 T result;
                 try {
-                    result = work.call();
+                    result = work.call(p -> { });
                 } catch (Exception e) {
                     onFailure.accept(e);
                     return;
@@ -48,6 +70,11 @@ public interface BackgroundRunner {
             @Override
             public ReadOnlyBooleanProperty busyProperty() {
                 return busy.getReadOnlyProperty();
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+                return progress.getReadOnlyProperty();
             }
         };
     }

@@ -2,6 +2,8 @@ package dev.perfgate.analyzer.ui;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.ExecutorService;
@@ -20,17 +22,24 @@ public final class FxBackgroundRunner implements BackgroundRunner {
         return t;
     });
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private int running;
 
     @Override
-    public <T> void run(String what, Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+    public <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess,
+                                    Consumer<Exception> onFailure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 updateMessage(what);
-                return work.call();
+                return work.call(fraction -> updateProgress(Math.max(0, Math.min(1, fraction)), 1));
             }
         };
+        task.progressProperty().addListener((obs, old, now) -> {
+            if (now.doubleValue() >= 0) {
+                progress.set(now.doubleValue());
+            }
+        });
         running++;
         busy.set(true);
         task.setOnSucceeded(e -> {
@@ -48,6 +57,14 @@ public final class FxBackgroundRunner implements BackgroundRunner {
     private void done() {
         running--;
         busy.set(running > 0);
+        if (running == 0) {
+            progress.set(-1);
+        }
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     @Override

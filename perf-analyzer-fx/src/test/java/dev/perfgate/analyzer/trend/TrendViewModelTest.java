@@ -83,7 +83,7 @@ class TrendViewModelTest {
         assertThat(plot.bandLow()).isCloseTo(baseline * 0.95, within(1e-9));
         assertThat(plot.bandHigh()).isCloseTo(baseline * 1.05, within(1e-9));
         assertThat(plot.yLabel()).isEqualTo("ns/op");
-        assertThat(plot.series().get(0).points().get(3).tooltip()).contains("run-00003", "commit c000000000",
+        assertThat(plot.series().get(0).points().get(3).tooltip().get()).contains("run-00003", "commit c000000000",
                 "2026-10-01 11:00 UTC");
         assertThat(plot.series().get(0).points().get(3).errHigh()).isGreaterThan(plot.series().get(0).points().get(3).y());
     }
