@@ -161,8 +161,8 @@ public final class MainView extends BorderPane {
             select(trendsTab);
             trendView.focusFilter();
         });
-        MenuItem zoomIn = item("Zoom _In", "Shortcut+Plus", model.trends()::zoomIn);
-        MenuItem zoomOut = item("Zoom _Out", "Shortcut+Minus", model.trends()::zoomOut);
+        MenuItem zoomIn = item("Zoom _In", "Shortcut+'+'", model.trends()::zoomIn);
+        MenuItem zoomOut = item("Zoom _Out", "Shortcut+'-'", model.trends()::zoomOut);
         MenuItem reset = item("_Reset Zoom", "Shortcut+0", model.trends()::resetZoom);
         Menu view = new Menu("_View", null, find, zoomIn, zoomOut, reset);
         MenuItem approve = item("_Approve Selected...", "Shortcut+Shift+A", this::approve);
@@ -204,8 +204,7 @@ public final class MainView extends BorderPane {
         Tab current = tabs.getSelectionModel().getSelectedItem();
         Supplier<Node> chart = charts.get(current);
         if (chart == null || chart.get() == null) {
-            model.services().dialogs().showInformation("Nothing to export", "The " + current.getText()
-                    + " tab has no chart. Export works on the Trends, Distributions and JFR tabs.");
+            model.nothingToExport(current.getText());
             return;
         }
         Node node = chart.get();

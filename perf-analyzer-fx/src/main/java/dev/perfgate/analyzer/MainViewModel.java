@@ -187,6 +187,12 @@ public final class MainViewModel {
                 });
     }
 
+    /** Says that the tab shown has no chart to export. */
+    public void nothingToExport(String tab) {
+        services.dialogs().showInformation("Nothing to export", "The " + tab
+                + " tab has no chart. Export works on the Trends, Distributions and JFR tabs.");
+    }
+
     /** Asks for a project directory and opens it. */
     public void openProjectWithDialog() {
         services.dialogs().chooseDirectory("Open perfgate project").ifPresent(this::open);

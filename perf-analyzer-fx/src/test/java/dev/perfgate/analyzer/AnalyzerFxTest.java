@@ -1,7 +1,6 @@
 package dev.perfgate.analyzer;
 
 import dev.perfgate.analyzer.trend.TrendChart;
-import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
@@ -113,7 +112,23 @@ class AnalyzerFxTest {
         assertThat(robot.lookup("#benchmarkTree").queryAs(TreeView.class).getRoot().getChildren()).hasSize(2);
     }
 
-    static BackgroundRunner unused() {
-        return BackgroundRunner.direct();
+    @Test
+    void ctrlEExportsTheTrendChartAsAPng(FxRobot robot) throws Exception {
+        Path project = ProjectFixtures.project(dir.resolve("p4"), 6, 99);
+        robot.interact(() -> model.open(project));
+        waitIdle();
+        robot.interact(() -> view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING)));
+        waitIdle();
+        Path png = dir.resolve("trend.png");
+        dialogs.paths.add(png);
+
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        TrendChart chart = robot.lookup("#trendChart").queryAs(TrendChart.class);
+        // The snapshot covers the chart's visual bounds, a few pixels wider than its layout bounds.
+        assertThat((double) image.getWidth()).isCloseTo(chart.getWidth(), org.assertj.core.api.Assertions.within(10.0));
+        assertThat((double) image.getHeight()).isCloseTo(chart.getHeight(), org.assertj.core.api.Assertions.within(10.0));
     }
 }

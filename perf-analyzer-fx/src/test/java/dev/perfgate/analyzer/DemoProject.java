@@ -10,7 +10,7 @@ import java.time.Duration;
  * Writes a demo project for trying the analyzer and taking the screenshots of docs/analyzer.md:
  * {@code <dir>/project} (baseline, a history of 40 runs in which ParamsBenchmark.sum[size=100,
  * variant=a] steps up 40% at run 26) and {@code <dir>/base.jfr}, {@code <dir>/current.jfr}
- * (real recordings: CPU burnt in burnAlpha, then in burnBeta). Argument: the directory.
+ * (real recordings: CPU burnt in burnAlpha; then also, and more, in burnBeta). Argument: the directory.
  */
 public final class DemoProject {
 
@@ -42,9 +42,9 @@ public final class DemoProject {
         Path project = Files.createDirectories(dir.resolve("project"));
         ProjectFixtures.project(project, 40, 26);
         Burners.record(dir.resolve("base.jfr"), Duration.ofSeconds(3), seed -> Burners.burnAlpha(seed)
-                + Burners.burnBeta(seed) / 4 + allocate(seed, 2_000));
-        Burners.record(dir.resolve("current.jfr"), Duration.ofSeconds(3), seed -> Burners.burnBeta(seed)
-                + Burners.burnBeta(seed + 1) + Burners.burnAlpha(seed) / 8 + allocate(seed, 20_000));
+                + allocate(seed, 3_000));
+        Burners.record(dir.resolve("current.jfr"), Duration.ofSeconds(3), seed -> Burners.burnAlpha(seed)
+                + Burners.burnBeta(seed) + Burners.burnBeta(seed + 1) + allocate(seed, 3_000));
         System.out.println("demo project in " + project.toAbsolutePath() + ", recordings in " + dir.toAbsolutePath());
     }
 }

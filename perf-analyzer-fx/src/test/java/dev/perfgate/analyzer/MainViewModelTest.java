@@ -155,4 +155,26 @@ class MainViewModelTest {
                 assertThat(e.text()).isEqualTo(dir + ": is not a perfgate project: it has neither a baselines/ nor a "
                         + "history/ directory"));
     }
+
+    @Test
+    void exportingAChartWritesThePngWhereTheUserChose() throws Exception {
+        dialogs.paths.add(dir.resolve("my-chart"));
+
+        model.exportChart("trends.png", file -> Files.writeString(file, "png"));
+
+        assertThat(dir.resolve("my-chart.png")).hasContent("png");
+        assertThat(model.statusProperty().get()).isEqualTo("Saved " + dir.resolve("my-chart.png"));
+    }
+
+    @Test
+    void aFailedExportIsReportedWithTheFile() {
+        dialogs.paths.add(dir.resolve("x.png"));
+
+        model.exportChart("trends.png", file -> {
+            throw new java.io.IOException("disk full");
+        });
+
+        assertThat(dialogs.of("error")).singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo(dir.resolve("x.png") + ": disk full"));
+    }
 }

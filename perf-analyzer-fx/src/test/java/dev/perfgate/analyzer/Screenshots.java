@@ -27,8 +27,9 @@ import java.util.prefs.Preferences;
 
 /**
  * Drives the real application window through its views to take the screenshots of
- * docs/analyzer.md (scene snapshots: the window's content as it is drawn). Run under Xvfb with the
- * demo made by {@link DemoProject}: arguments are the demo directory and the output directory.
+ * docs/analyzer.md (scene snapshots: the window's content as it is drawn; the trend with a point's
+ * tooltip is a screen shot by ImageMagick's {@code import}, cropped to the window). Run under Xvfb
+ * with the demo made by {@link DemoProject}: arguments are the demo directory and the output directory.
  */
 public final class Screenshots {
 
@@ -97,7 +98,18 @@ public final class Screenshots {
                 fx(() -> view.trendView().select(List.of(regressing)));
                 idle();
                 sleep(1500);
-                fx(() -> shoot(stage.getScene(), "analyzer-trends.png"));
+                // Hover a point after the step, then photograph the screen: the tooltip is a window
+                // of its own, which a scene snapshot would not show.
+                fx(() -> {
+                    var chart = view.trendView().chart();
+                    var node = chart.getData().get(0).getData().get(30).getNode();
+                    var center = node.localToScreen(node.getBoundsInLocal().getCenterX(),
+                            node.getBoundsInLocal().getCenterY());
+                    new javafx.scene.robot.Robot().mouseMove(center.getX(), center.getY());
+                });
+                sleep(1500);
+                screen(stage, "analyzer-trends.png");
+                fx(() -> new javafx.scene.robot.Robot().mouseMove(stage.getX() + 5, stage.getY() + stage.getHeight() - 5));
                 fx(() -> view.trendView().select(model.workspaceProperty().get().benchmarks().subList(1, 5)));
                 idle();
                 sleep(800);
@@ -150,6 +162,24 @@ public final class Screenshots {
             System.out.println("wrote " + out.resolve(name));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Photographs the screen (windows such as tooltips included) and crops it to the stage. */
+    private static void screen(Stage stage, String name) throws Exception {
+        double[] box = fxGet(() -> new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()});
+        Path root = Files.createTempFile("screen", ".png");
+        run("import", "-window", "root", root.toString());
+        run("convert", root.toString(), "-crop", String.format(java.util.Locale.ROOT, "%dx%d+%d+%d", (int) box[2],
+                (int) box[3], (int) box[0], (int) box[1]), "+repage", out.resolve(name).toString());
+        Files.delete(root);
+        System.out.println("wrote " + out.resolve(name));
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
     }
 

@@ -135,7 +135,7 @@ public final class ApprovalViewModel {
 
     /** A run of results read from a file, measured on this machine now (as {@code perf-gate approve --results} makes). */
     private Run runOf(List<BenchmarkResult> results, Workspace ws) {
-        Instant now = services.clock().instant();
+        Instant now = services.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         RunSettings settings = results.isEmpty() ? RunSettings.UNKNOWN : results.get(0).settings();

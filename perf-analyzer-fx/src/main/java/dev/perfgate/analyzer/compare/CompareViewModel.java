@@ -283,8 +283,8 @@ public final class CompareViewModel {
         report.set(newReport);
         compared.set(inputs);
         List<ComparisonLine> rows = new ArrayList<>();
-        boolean mixed = mixesModes(newReport);
-        String prefix = commonPackage(newReport);
+        boolean mixed = ReportLabels.mixesModes(newReport);
+        String prefix = ReportLabels.commonPackage(newReport);
         for (ComparisonRow row : newReport.rows()) {
             String label = mixed ? row.id().displayWithMode() : row.id().display();
             rows.add(new ComparisonLine(row, label.startsWith(prefix) ? label.substring(prefix.length()) : label));
@@ -315,32 +315,5 @@ public final class CompareViewModel {
     private void filter() {
         lines.setAll(regressionsOnly.get()
                 ? allLines.stream().filter(l -> l.verdict().failsGate()).toList() : allLines);
-    }
-
-    /** As the console report: whether one benchmark name ran in several modes. */
-    static boolean mixesModes(GateReport report) {
-        return report.rows().stream().map(r -> r.id().name() + "|" + r.id().paramsText()).distinct().count()
-                < report.rows().stream().map(ComparisonRow::id).distinct().count();
-    }
-
-    /** As the console report: the package prefix ({@code a.b.}) all benchmark names share. */
-    static String commonPackage(GateReport report) {
-        String prefix = null;
-        for (ComparisonRow row : report.rows()) {
-            String name = row.id().name();
-            int lastDot = name.lastIndexOf('.');
-            int classDot = lastDot > 0 ? name.lastIndexOf('.', lastDot - 1) : -1;
-            String pkg = classDot > 0 ? name.substring(0, classDot + 1) : "";
-            if (prefix == null) {
-                prefix = pkg;
-            } else {
-                int i = 0;
-                while (i < prefix.length() && i < pkg.length() && prefix.charAt(i) == pkg.charAt(i)) {
-                    i++;
-                }
-                prefix = prefix.substring(0, prefix.lastIndexOf('.', i - 1) + 1);
-            }
-        }
-        return prefix == null ? "" : prefix;
     }
 }

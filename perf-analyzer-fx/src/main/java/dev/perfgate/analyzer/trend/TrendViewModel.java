@@ -1,17 +1,12 @@
 package dev.perfgate.analyzer.trend;
 
 import dev.perfgate.analyzer.history.HistoryIndex;
-import dev.perfgate.analyzer.history.RunInfo;
 import dev.perfgate.analyzer.history.TrendSeries;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
-import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.history.ChangePoints;
-import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.model.BenchmarkId;
-import dev.perfgate.core.model.Units;
 import dev.perfgate.core.report.Text;
-import dev.perfgate.core.stats.GatePolicy;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,9 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,9 +37,6 @@ import java.util.Set;
  */
 public final class TrendViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     private final ReadOnlyObjectProperty<Workspace> workspace;
     private final BackgroundRunner runner;
     private final ChangePoints detector = ChangePoints.defaults();
@@ -64,7 +53,6 @@ public final class TrendViewModel {
     private final Map<BenchmarkId, List<ChangePoints.ChangePoint>> changePoints = new HashMap<>();
     private final Set<BenchmarkId> pendingChangePoints = new HashSet<>();
     private final Map<BenchmarkId, double[]> xs = new HashMap<>();
-    private final Map<BenchmarkId, double[]> ys = new HashMap<>();
     private double viewFrom = Double.NaN;
     private double viewTo = Double.NaN;
     private boolean building;
@@ -80,7 +68,6 @@ public final class TrendViewModel {
             changePoints.clear();
             pendingChangePoints.clear();
             xs.clear();
-            ys.clear();
             viewFrom = Double.NaN;
             viewTo = Double.NaN;
             rebuildGroups();
@@ -292,7 +279,10 @@ public final class TrendViewModel {
         }
         building = true;
         try {
-            show(build(ws, series), "");
+            TrendPlotBuilder.Built built = new TrendPlotBuilder(ws, Set.copyOf(selected), range(), maxPoints.get(), xs,
+                    this::changePoints).build(series);
+            summary.set(built.summary());
+            show(built.plot(), "");
         } finally {
             building = false;
         }
@@ -304,124 +294,6 @@ public final class TrendViewModel {
         if (newPlot == null) {
             summary.set("");
         }
-    }
-
-    private TrendPlot build(Workspace ws, List<TrendSeries> series) {
-        HistoryIndex history = ws.history().orElseThrow();
-        boolean overlay = series.size() > 1;
-        double[] r = range();
-        List<TrendPlot.Series> out = new ArrayList<>();
-        List<TrendPlot.Marker> markers = new ArrayList<>();
-        double baseline = Double.NaN;
-        double bandLow = Double.NaN;
-        double bandHigh = Double.NaN;
-        double yMin = Double.POSITIVE_INFINITY;
-        double yMax = Double.NEGATIVE_INFINITY;
-        double errMin = Double.POSITIVE_INFINITY;
-        double errMax = Double.NEGATIVE_INFINITY;
-        int drawn = 0;
-        int total = 0;
-        int changeCount = 0;
-        for (TrendSeries s : series) {
-            Optional<BaselineEntry> entry = ws.baseline().flatMap(b -> b.find(s.id()));
-            double base = entry.flatMap(e -> Units.convert(e.primary(), s.unit())).map(m -> m.score())
-                    .orElse(Double.NaN);
-            double threshold = entry.map(BaselineEntry::thresholdPct).orElse(GatePolicy.DEFAULT.thresholdPct());
-            double divisor = 1;
-            String name = s.id().displayWithMode();
-            if (overlay) {
-                boolean hasBase = Double.isFinite(base) && base > 0;
-                divisor = hasBase ? base : s.score(0);
-                name = s.id().shortName() + (hasBase ? "" : " (to first run)");
-                baseline = 1;
-                bandLow = 1 - GatePolicy.DEFAULT.thresholdPct() / 100;
-                bandHigh = 1 + GatePolicy.DEFAULT.thresholdPct() / 100;
-            } else if (Double.isFinite(base)) {
-                baseline = base;
-                bandLow = base * (1 - threshold / 100);
-                bandHigh = base * (1 + threshold / 100);
-            }
-            double[] x = xs.computeIfAbsent(s.id(), k -> times(s));
-            double[] y = ys.computeIfAbsent(s.id(), k -> s.scores());
-            int lo = Math.max(0, s.firstAtOrAfter((long) Math.floor(r[0])) - 1);
-            int hi = Math.min(s.size(), s.firstAtOrAfter((long) Math.ceil(r[1]) + 1) + 1);
-            int[] kept = Downsampler.lttb(x, y, lo, hi, Math.max(3, maxPoints.get()));
-            List<TrendPlot.Point> points = new ArrayList<>(kept.length);
-            for (int i : kept) {
-                double v = s.score(i) / divisor;
-                double err = s.error(i) / divisor;
-                // Overlaid series show no error bars: several benchmarks' bars would hide the lines.
-                boolean hasErr = Double.isFinite(err) && !overlay;
-                RunInfo run = history.runs().get(s.run(i));
-                int at = i;
-                points.add(new TrendPlot.Point(x[i], v, hasErr ? v - err : Double.NaN, hasErr ? v + err : Double.NaN,
-                        () -> tooltip(run, s, at)));
-                if (x[i] >= r[0] && x[i] <= r[1]) {
-                    yMin = Math.min(yMin, v);
-                    yMax = Math.max(yMax, v);
-                    if (hasErr) {
-                        errMin = Math.min(errMin, v - err);
-                        errMax = Math.max(errMax, v + err);
-                    }
-                }
-            }
-            drawn += kept.length;
-            total += hi - lo;
-            out.add(new TrendPlot.Series(s.id(), name, points, hi - lo));
-            List<ChangePoints.ChangePoint> cps = changePoints(s);
-            if (cps != null) {
-                changeCount += cps.size();
-                for (ChangePoints.ChangePoint cp : cps) {
-                    RunInfo run = history.runs().get(s.run(cp.index()));
-                    markers.add(new TrendPlot.Marker(s.time(cp.index()), TrendPlot.MarkerKind.CHANGE_POINT,
-                            "Change point" + (overlay ? " in " + s.id().shortName() : "") + ": median "
-                                    + Text.score(cp.before()) + " -> " + Text.score(cp.after()) + " " + s.unit() + " ("
-                                    + Text.percent(cp.shift()) + ") from run " + run.runId()
-                                    + commitText(run)));
-                }
-            }
-        }
-        Set<BenchmarkId> shown = new HashSet<>(selected);
-        for (HistoryRecord.ApprovalRecord a : history.approvals()) {
-            if (a.benchmarks().stream().anyMatch(shown::contains)) {
-                markers.add(new TrendPlot.Marker(a.timestamp().toEpochMilli(), TrendPlot.MarkerKind.APPROVAL,
-                        "Approved by " + a.approver() + " on " + TIME.format(a.timestamp()) + ": " + a.reason()));
-            }
-        }
-        if (Double.isFinite(bandLow)) {
-            yMin = Math.min(yMin, bandLow);
-            yMax = Math.max(yMax, bandHigh);
-        }
-        // Error bars widen the range by at most half of it: wide bars must not flatten the trend.
-        double span = yMax - yMin;
-        if (span > 0 && Double.isFinite(errMin)) {
-            yMin = Math.min(yMin, Math.max(errMin, yMin - span / 2));
-            yMax = Math.max(yMax, Math.min(errMax, yMax + span / 2));
-        }
-        if (!(yMax > yMin)) {
-            double mid = Double.isFinite(yMin) ? yMin : 1;
-            yMin = mid - Math.max(Math.abs(mid) * 0.05, 1e-9);
-            yMax = mid + Math.max(Math.abs(mid) * 0.05, 1e-9);
-        }
-        double pad = (yMax - yMin) * 0.06;
-        TrendSeries first = series.get(0);
-        String title = overlay ? series.size() + " benchmarks, relative to their baselines"
-                : first.id().displayWithMode();
-        String yLabel = overlay ? "ratio to baseline" : first.unit();
-        summary.set(history.runs().size() + " runs; " + total + " points in view, " + drawn + " drawn"
-                + "; " + changeCount + (changeCount == 1 ? " change point" : " change points")
-                + (overlay || !Double.isFinite(baseline) ? "" : "; baseline " + Text.score(baseline) + " " + first.unit()
-                + " \u00b1" + Text.score((bandHigh / baseline - 1) * 100) + "%"));
-        return new TrendPlot(title, yLabel, overlay, out, baseline, bandLow, bandHigh, markers, r[0], r[1],
-                yMin - pad, yMax + pad);
-    }
-
-    private static double[] times(TrendSeries s) {
-        double[] x = new double[s.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = s.time(i);
-        }
-        return x;
     }
 
     /** Cached change points, or null while they are being found in the background. */
@@ -444,13 +316,4 @@ public final class TrendViewModel {
         return changePoints.get(s.id());
     }
 
-    private static String tooltip(RunInfo run, TrendSeries s, int i) {
-        String error = Double.isFinite(s.error(i)) ? " \u00b1 " + Text.score(s.error(i)) : "";
-        return run.runId() + commitText(run) + "\n" + TIME.format(Instant.ofEpochMilli(s.time(i))) + "\n"
-                + Text.score(s.score(i)) + error + " " + s.unit();
-    }
-
-    private static String commitText(RunInfo run) {
-        return run.commit().isEmpty() ? "" : " (commit " + run.shortCommit() + ")";
-    }
 }

@@ -1,0 +1,2 @@
+/** The Distributions tab: forks and iterations of both sides of a comparison. */
+package dev.perfgate.analyzer.distribution;

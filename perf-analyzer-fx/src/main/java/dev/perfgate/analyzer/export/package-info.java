@@ -1,0 +1,2 @@
+/** Exporting charts as PNG files. */
+package dev.perfgate.analyzer.export;
