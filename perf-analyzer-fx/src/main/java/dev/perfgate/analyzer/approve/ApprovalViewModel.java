@@ -78,6 +78,7 @@ public final class ApprovalViewModel {
         Set<BenchmarkId> ids = new LinkedHashSet<>();
         compare.selection().stream().map(ComparisonLine::id).forEach(ids::add);
         Run run = compared.candidateRun().orElseGet(() -> runOf(compared.candidateFile().orElseThrow().results(), ws));
+        boolean recordRun = compared.candidateRun().isEmpty();
         List<BenchmarkResult> selected = run.results().stream().filter(r -> ids.contains(r.id()))
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         if (selected.isEmpty()) {
@@ -110,7 +111,7 @@ public final class ApprovalViewModel {
                 status.set("Approval cancelled: nothing written.");
                 return;
             }
-            services.runner().run("Approving", () -> service.approve(run, selected, approval), done -> {
+            services.runner().run("Approving", () -> service.approve(run, selected, approval, recordRun), done -> {
                 status.set("Approved " + what + " into " + done.path() + ". Review it with 'git diff "
                         + done.relativePath() + "' and commit it.");
                 services.dialogs().showInformation("Baseline written", status.get()

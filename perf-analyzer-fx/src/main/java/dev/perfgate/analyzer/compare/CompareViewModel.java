@@ -1,5 +1,7 @@
 package dev.perfgate.analyzer.compare;
 
+import dev.perfgate.core.report.ReportLabels;
+
 import dev.perfgate.analyzer.AnalyzerServices;
 import dev.perfgate.analyzer.history.FastHistoryReader;
 import dev.perfgate.analyzer.project.ResultsFile;

@@ -68,7 +68,17 @@ public final class ApprovalService {
     /** Records the run, writes the baseline, records the approval; see the class comment for the order. */
     public Outcome approve(Run run, List<BenchmarkResult> selected, Approval approval)
             throws InputException, IOException {
-        Optional<Path> torn = history.append(run.platform(), new HistoryRecord.RunRecord(run));
+        return approve(run, selected, approval, true);
+    }
+
+    /**
+     * As {@link #approve(Run, List, Approval)}; with {@code recordRun} false the run is not appended,
+     * because it is already in the history (approving a run picked from the history).
+     */
+    public Outcome approve(Run run, List<BenchmarkResult> selected, Approval approval, boolean recordRun)
+            throws InputException, IOException {
+        Optional<Path> torn = recordRun ? history.append(run.platform(), new HistoryRecord.RunRecord(run))
+                : Optional.empty();
         Outcome outcome = apply(run, selected, approval, false, torn);
         Optional<Path> tornLater = history.append(run.platform(), new HistoryRecord.ApprovalRecord(
                 approval.approvedAt(), approval.approvedBy(), approval.reason(), approval.commit(), approval.runId(),

@@ -33,15 +33,15 @@ public final class ConsoleReport {
         }
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"Benchmark", "Unit", "Baseline", "Current", "Change", "95% CI", "p", "Verdict"});
-        boolean mixedModes = Reports.mixesModes(report);
-        String prefix = Reports.commonPackage(report);
+        boolean mixedModes = ReportLabels.mixesModes(report);
+        String prefix = ReportLabels.commonPackage(report);
         if (!prefix.isEmpty()) {
             out.append("Benchmarks in ").append(Text.plain(prefix.substring(0, prefix.length() - 1), NAME_WIDTH))
                     .append(":\n");
         }
         for (ComparisonRow row : report.rows()) {
             table.add(new String[] {
-                Text.plain(Reports.label(row, mixedModes, prefix), NAME_WIDTH),
+                Text.plain(ReportLabels.label(row, mixedModes, prefix), NAME_WIDTH),
                 Text.plain(row.unit(), 12),
                 Text.score(row.baseline()),
                 Text.score(row.current()),
@@ -68,7 +68,7 @@ public final class ConsoleReport {
         }
         for (ComparisonRow row : report.rows()) {
             if (!row.decision().note().isEmpty() && row.decision().verdict() != Verdict.NEW) {
-                out.append("  ").append(Text.plain(Reports.label(row, mixedModes, prefix), NAME_WIDTH)).append(": ")
+                out.append("  ").append(Text.plain(ReportLabels.label(row, mixedModes, prefix), NAME_WIDTH)).append(": ")
                         .append(Text.plain(row.decision().note(), 400)).append('\n');
             }
         }
@@ -89,7 +89,7 @@ public final class ConsoleReport {
     public static String summary(GateReport report) {
         String status = report.fails() ? "REGRESSION" : report.hasRegression() ? "PASS (advisory regressions)" : "PASS";
         return "perf-gate: " + status + " - " + verdictCounts(report) + " in " + report.benchmarkCount()
-                + " benchmarks (threshold " + Reports.threshold(report.thresholdPct()) + "%"
+                + " benchmarks (threshold " + ReportLabels.threshold(report.thresholdPct()) + "%"
                 + (report.platform().isEmpty() ? "" : ", " + report.platform()) + ")";
     }
 

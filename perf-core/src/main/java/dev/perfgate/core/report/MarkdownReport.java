@@ -28,11 +28,11 @@ public final class MarkdownReport {
         if (!report.fingerprintNotes().isEmpty() || report.advisory()) {
             out.append('\n');
         }
-        boolean mixedModes = Reports.mixesModes(report);
+        boolean mixedModes = ReportLabels.mixesModes(report);
         out.append("| Benchmark | Unit | Baseline | Current | Change | 95% CI | p | Verdict |\n");
         out.append("|:--|:--|--:|--:|--:|--:|--:|:--|\n");
         for (ComparisonRow row : report.rows()) {
-            out.append("| ").append(Text.markdown(Reports.label(row, mixedModes)))
+            out.append("| ").append(Text.markdown(ReportLabels.label(row, mixedModes)))
                     .append(" | ").append(Text.markdown(row.unit()))
                     .append(" | ").append(Text.score(row.baseline()))
                     .append(" | ").append(Text.score(row.current()))
@@ -51,7 +51,7 @@ public final class MarkdownReport {
                 out.append("\n**Notes**\n\n");
                 header = true;
             }
-            out.append("- ").append(Text.markdown(Reports.label(row, mixedModes))).append(": ")
+            out.append("- ").append(Text.markdown(ReportLabels.label(row, mixedModes))).append(": ")
                     .append(Text.markdown(row.decision().note(), 1000)).append('\n');
         }
         out.append("\n<sub>Change: positive is worse (slower, fewer ops/s, more bytes). Regression = worse than "
@@ -65,7 +65,7 @@ public final class MarkdownReport {
         String status = report.fails() ? "regression" : report.hasRegression() ? "pass (advisory regressions)" : "pass";
         return "### " + mark + " perf-gate: " + status + " \u2014 " + ConsoleReport.verdictCounts(report)
                 + " in " + report.benchmarkCount() + " benchmarks (threshold "
-                + Reports.threshold(report.thresholdPct()) + "%"
+                + ReportLabels.threshold(report.thresholdPct()) + "%"
                 + (report.platform().isEmpty() ? "" : ", " + Text.markdown(report.platform())) + ")";
     }
 

@@ -3,32 +3,36 @@ package dev.perfgate.core.report;
 import dev.perfgate.core.gate.ComparisonRow;
 import dev.perfgate.core.gate.GateReport;
 
-/** Labels shared by the report formats. */
-final class Reports {
+/**
+ * How reports name benchmarks: {@code Name.method[k=v]}, with the mode where one method ran in
+ * several modes, the metric for secondary rows, and optionally without the package every row
+ * shares. Shared by the report formats and the desktop analyzer's table, so both read alike.
+ */
+public final class ReportLabels {
 
-    private Reports() {
+    private ReportLabels() {
     }
 
     /** Whether the report holds one benchmark name in more than one mode (then labels show the mode). */
-    static boolean mixesModes(GateReport report) {
+    public static boolean mixesModes(GateReport report) {
         return report.rows().stream().map(r -> r.id().name() + "|" + r.id().paramsText()).distinct().count()
                 < report.rows().stream().map(r -> r.id()).distinct().count();
     }
 
     /** {@code Name.method[k=v]}, with the mode when needed and the metric when not primary. */
-    static String label(ComparisonRow row, boolean withMode) {
+    public static String label(ComparisonRow row, boolean withMode) {
         return label(row, withMode, "");
     }
 
     /** As {@link #label(ComparisonRow, boolean)}, without a package prefix all rows share. */
-    static String label(ComparisonRow row, boolean withMode, String commonPrefix) {
+    public static String label(ComparisonRow row, boolean withMode, String commonPrefix) {
         String base = withMode ? row.id().displayWithMode() : row.id().display();
         base = base.startsWith(commonPrefix) ? base.substring(commonPrefix.length()) : base;
         return row.isPrimary() ? base : base + " \u00b7 " + row.metric();
     }
 
     /** The package prefix ({@code a.b.}) every row's benchmark name starts with; empty if none. */
-    static String commonPackage(GateReport report) {
+    public static String commonPackage(GateReport report) {
         String prefix = null;
         for (ComparisonRow row : report.rows()) {
             String name = row.id().name();
@@ -48,7 +52,8 @@ final class Reports {
         return prefix == null ? "" : prefix;
     }
 
-    static String threshold(double pct) {
+    /** A threshold in percent without a needless {@code .0}: {@code 5}, {@code 7.5}. */
+    public static String threshold(double pct) {
         return pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct);
     }
 }
