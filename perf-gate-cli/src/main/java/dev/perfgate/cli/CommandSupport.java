@@ -8,6 +8,7 @@ import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.platform.PlatformDetector;
+import dev.perfgate.core.platform.Vcs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,18 +17,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** What every command shares: output writers, the project directory, platform and fingerprint, results. */
 abstract class CommandSupport {
 
-    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;
@@ -96,14 +91,9 @@ abstract class CommandSupport {
 
     /** A run of these results, measured now on this machine. */
     Run newRun(List<BenchmarkResult> results, PlatformKey platform, VcsOptions given) {
-        Instant now = clock.instant();
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
-        String runId = RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
         Vcs vcs = given.commit != null && given.branch != null ? new Vcs(given.commit, given.branch)
                 : Vcs.of(project.projectDir);
-        return new Run(runId, now, given.commit != null ? given.commit : vcs.commit(),
-                given.branch != null ? given.branch : vcs.branch(),
-                platform, fingerprint(results), results);
+        return Run.measured(clock.instant(), given.commit != null ? given.commit : vcs.commit(),
+                given.branch != null ? given.branch : vcs.branch(), platform, fingerprint(results), results);
     }
 }

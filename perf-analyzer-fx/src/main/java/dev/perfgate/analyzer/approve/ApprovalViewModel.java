@@ -13,20 +13,16 @@ import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.platform.Vcs;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Approving the benchmarks selected in the comparison as the new baseline, through perf-core's
@@ -37,8 +33,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ApprovalViewModel {
 
-    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final ReadOnlyObjectProperty<Workspace> workspace;
     private final CompareViewModel compare;
@@ -135,13 +129,12 @@ public final class ApprovalViewModel {
     }
 
     /** A run of results read from a file, measured on this machine now (as {@code perf-gate approve --results} makes). */
+    /** A results file's run, as {@code perf-gate approve --results} records it: measured now, on the project's commit. */
     private Run runOf(List<BenchmarkResult> results, Workspace ws) {
-        Instant now = services.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
         RunSettings settings = results.isEmpty() ? RunSettings.UNKNOWN : results.get(0).settings();
         PlatformKey platform = ws.platform().orElseGet(() -> services.detector().platformKey());
-        return new Run(RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random), now, "", "", platform,
+        Vcs vcs = Vcs.of(ws.projectDir().orElseThrow());
+        return Run.measured(services.clock().instant(), vcs.commit(), vcs.branch(), platform,
                 services.detector().fingerprint(settings), results);
     }
 }

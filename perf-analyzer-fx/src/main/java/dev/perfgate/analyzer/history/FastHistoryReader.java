@@ -319,6 +319,11 @@ public final class FastHistoryReader {
             return;
         }
         LineParser.Parsed parsed = filter.ok() ? parser.parse(filter.bytes(), filter.length()) : null;
+        if (parsed == null) {
+            // Identities are only carried over from a line both read in full.
+            filter.forget();
+            parser.forget();
+        }
         items.add(new Item(lineNo, offset, to - from, parsed,
                 parsed == null ? java.util.Arrays.copyOfRange(buf, from, to) : null, complete));
     }

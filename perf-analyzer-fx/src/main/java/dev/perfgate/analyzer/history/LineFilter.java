@@ -17,6 +17,15 @@ import java.util.Arrays;
  * string is escaped), so matching {@code "samples":} textually finds only keys. The skipped values
  * are not validated; perf-core's {@link dev.perfgate.core.history.HistoryCodec} does that when a
  * run is opened in full. A raw line end cannot occur inside JSON text, so it always ends a line.
+ *
+ * <p>Every line of a history names mostly the same benchmarks in the same order, and reading those
+ * names is most of what is left for the parser. So the identity of each benchmark entry (the pairs
+ * from {@code "benchmark":} up to {@code "score":}) is numbered: the first time as
+ * {@code {"slot":K,"benchmark":...}}, and when its bytes equal those of identity K of the previous
+ * line, replaced by {@code {"same":K,"score":...}}, where the keys begin with an escaped NUL
+ * character so that no key of the file can be taken for them. {@link LineParser} resolves
+ * {@code "same":K} to the identity it read for slot K from the previous line. After a line that either of them could
+ * not read, both {@link #forget()}, so a {@code "same"} always refers to a line read in full.
  */
 final class LineFilter {
 
@@ -29,7 +38,20 @@ final class LineFilter {
         bytes("\"samples\":"), bytes("\"secondary\":"), bytes("\"fingerprint\":"),
     };
 
+    private static final byte[] BENCHMARK = bytes("\"benchmark\":");
+    private static final byte[] SCORE = bytes("\"score\":");
+    /** Longest identity remembered; longer ones are passed on whole every time. */
+    private static final int MAX_IDENTITY = 4096;
+    /** The markers' keys: a NUL escape first, so that they cannot be confused with a key of the file. */
+    static final String SLOT_KEY = "\u0000slot";
+    static final String SAME_KEY = "\u0000same";
+    private static final String SLOT = "\"\\u0000slot\":";
+    private static final String SAME = "\"\\u0000same\":";
+
     private byte[] out = new byte[1 << 16];
+    /** The identities of the line being filtered and of the previous line: bytes, and slot K at [starts[K], starts[K+1]). */
+    private Identities current = new Identities();
+    private Identities previous = new Identities();
     private int length;
     private boolean ok;
 
@@ -77,6 +99,10 @@ final class LineFilter {
         if (out.length < limit - from + 8) {
             out = Arrays.copyOf(out, Math.max(limit - from + 8, out.length * 2));
         }
+        Identities done = previous;
+        previous = current;
+        current = done;
+        current.clear();
         ok = true;
         int o = 0;
         int i = from;
@@ -116,6 +142,19 @@ final class LineFilter {
                     out[o++] = 'l';
                     continue;
                 }
+                if (o > 0 && out[o - 1] == '{' && startsWith(in, i, limit, BENCHMARK)) {
+                    int end = identityEnd(in, i, limit);
+                    if (end > 0) {
+                        int slot = current.count();
+                        current.add(in, i, end);
+                        boolean same = previous.equals(slot, in, i, end);
+                        o = marker(same ? SAME : SLOT, slot, o, limit - i);
+                        if (same) {
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
                 int end = stringEnd(in, i, limit);
                 if (end < 0) {
                     ok = false;
@@ -128,6 +167,100 @@ final class LineFilter {
             }
             out[o++] = b;
             i++;
+        }
+    }
+
+    /** Forgets the identities of the lines filtered so far: the next line is passed on whole. */
+    void forget() {
+        current.clear();
+        previous.clear();
+    }
+
+    /**
+     * Writes {@code "same":K,} or {@code "slot":K,} at {@code o}, keeping room for the {@code rest}
+     * of the input after it; the new output position.
+     */
+    private int marker(String key, int slot, int o, int rest) {
+        if (out.length < o + 24 + rest + 8) {
+            out = Arrays.copyOf(out, Math.max(o + 24 + rest + 8, out.length * 2));
+        }
+        for (int k = 0; k < key.length(); k++) {
+            out[o++] = (byte) key.charAt(k);
+        }
+        String digits = Integer.toString(slot);
+        for (int k = 0; k < digits.length(); k++) {
+            out[o++] = (byte) digits.charAt(k);
+        }
+        out[o++] = ',';
+        return o;
+    }
+
+    private static boolean startsWith(byte[] in, int at, int limit, byte[] key) {
+        return at + key.length <= limit && Arrays.equals(in, at, at + key.length, key, 0, key.length);
+    }
+
+    /**
+     * Where the identity starting at {@code i} ends: the index of the quote of the entry's
+     * {@code "score":} key, when the bytes before it are whole pairs (strings, and objects without
+     * arrays, balanced, ending in a comma) no longer than {@link #MAX_IDENTITY}; otherwise -1.
+     */
+    private static int identityEnd(byte[] in, int i, int limit) {
+        int depth = 0;
+        int stop = Math.min(limit, i + MAX_IDENTITY);
+        while (i < stop) {
+            byte b = in[i];
+            if (b == '"') {
+                if (depth == 0 && in[i - 1] == ',' && startsWith(in, i, limit, SCORE)) {
+                    return i;
+                }
+                i = stringEnd(in, i, limit);
+                if (i < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            if (b == '{') {
+                depth++;
+            } else if (b == '}') {
+                if (--depth < 0) {
+                    return -1;
+                }
+            } else if (b == '[' || b == ']' || b == '\n') {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** The identities of one line, by slot. */
+    private static final class Identities {
+        private byte[] bytes = new byte[1 << 12];
+        private int[] starts = new int[65];
+        private int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        int count() {
+            return count;
+        }
+
+        void add(byte[] in, int from, int to) {
+            int at = starts[count];
+            if (at + to - from > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, at + to - from));
+            }
+            System.arraycopy(in, from, bytes, at, to - from);
+            if (count + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[++count] = at + to - from;
+        }
+
+        boolean equals(int slot, byte[] in, int from, int to) {
+            return slot < count && Arrays.equals(bytes, starts[slot], starts[slot + 1], in, from, to);
         }
     }
 
@@ -214,12 +347,20 @@ final class LineFilter {
         }
     }
 
-    /** The index after the string whose opening quote is at {@code i}; {@code -(stop) - 1} when unterminated. */
+    /**
+     * The index after the string whose opening quote is at {@code i}; {@code -(stop) - 1} when
+     * unterminated, or when it holds an escaped NUL character, which the markers' keys begin with
+     * (such rare lines are left to the codec, so no marker can be forged).
+     */
     private static int stringEnd(byte[] in, int i, int limit) {
         i++;
         while (i < limit) {
             byte b = in[i];
             if (b == '\\') {
+                if (i + 5 < limit && in[i + 1] == 'u' && in[i + 2] == '0' && in[i + 3] == '0' && in[i + 4] == '0'
+                        && in[i + 5] == '0') {
+                    return -i - 1;
+                }
                 i += 2;
             } else if (b == '"') {
                 return i + 1;

@@ -19,7 +19,8 @@ import java.util.List;
  * {@link Parsed} record, or returns null for anything it does not expect (the caller then hands
  * the line to perf-core's codec). One instance per thread: it keeps repeated strings (benchmark
  * names, modes, units, params) canonical and remembers the previous line's identities, since
- * every line of a history lists mostly the same benchmarks in the same order.
+ * every line of a history lists mostly the same benchmarks in the same order. It resolves the
+ * {@code "slot"} and {@code "same"} markers {@link LineFilter} puts in place of repeated identities.
  */
 final class LineParser {
 
@@ -47,6 +48,9 @@ final class LineParser {
     private String[] paramsBuffer = new String[8];
     private Entry[] previous = new Entry[0];
     private int position;
+    /** The entries read for each slot of the line being read and of the previous line. */
+    private Entry[] slots = new Entry[64];
+    private Entry[] previousSlots = new Entry[64];
 
     LineParser(JsonFactory factory) {
         this.factory = factory;
@@ -54,6 +58,10 @@ final class LineParser {
 
     /** The record of a filtered line, or null when this parser cannot read it. */
     Parsed parse(byte[] bytes, int length) {
+        Entry[] done = previousSlots;
+        previousSlots = slots;
+        slots = done;
+        Arrays.fill(slots, null);
         try (JsonParser p = factory.createParser(bytes, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -63,6 +71,12 @@ final class LineParser {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Forgets the entries of the lines read so far, as {@link LineFilter#forget()} does. */
+    void forget() {
+        Arrays.fill(slots, null);
+        Arrays.fill(previousSlots, null);
     }
 
     private Parsed record(JsonParser p) throws IOException {
@@ -183,17 +197,38 @@ final class LineParser {
         String unit = null;
         double score = Double.NaN;
         double error = Double.NaN;
+        int slot = -1;
+        boolean same = false;
+        boolean afterScore = false;
+        boolean first = true;
         boolean ok = true;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
+            // An identity read for a slot comes whole before the score; a "same" entry has none of its own.
+            boolean identity = false;
             switch (field) {
-                case "benchmark" -> name = cached(p, v);
-                case "mode" -> modeText = cached(p, v);
-                case "unit" -> unit = cached(p, v);
+                case LineFilter.SLOT_KEY, LineFilter.SAME_KEY -> {
+                    ok &= first && v == JsonToken.VALUE_NUMBER_INT && p.getIntValue() >= 0;
+                    slot = ok ? p.getIntValue() : -1;
+                    same = field.equals(LineFilter.SAME_KEY);
+                }
+                case "benchmark" -> {
+                    name = cached(p, v);
+                    identity = true;
+                }
+                case "mode" -> {
+                    modeText = cached(p, v);
+                    identity = true;
+                }
+                case "unit" -> {
+                    unit = cached(p, v);
+                    identity = true;
+                }
                 case "score" -> {
                     score = number(p, v);
                     ok &= score == score || isNaNValue(p, v);
+                    afterScore = true;
                 }
                 case "score_error" -> {
                     error = number(p, v);
@@ -202,11 +237,48 @@ final class LineParser {
                 case "params" -> {
                     paramCount = params(p, v);
                     ok &= paramCount >= 0;
+                    identity = true;
                 }
                 default -> p.skipChildren();
             }
+            ok &= !(identity && (same || slot >= 0 && afterScore));
+            first = false;
         }
-        if (!ok || name == null || name.isBlank() || modeText == null) {
+        if (!ok) {
+            return null;
+        }
+        Entry entry;
+        if (same) {
+            Entry known = slot < previousSlots.length ? previousSlots[slot] : null;
+            if (known == null) {
+                return null;
+            }
+            entry = new Entry(known.key(), known.name(), known.mode(), known.params(), known.unit(), score, error);
+        } else {
+            entry = identified(name, modeText, paramCount, unit, score, error);
+            if (entry == null) {
+                return null;
+            }
+        }
+        if (slot >= 0) {
+            if (slot >= slots.length) {
+                slots = Arrays.copyOf(slots, Math.max(slot + 1, slots.length * 2));
+            }
+            slots[slot] = entry;
+        }
+        if (position >= previous.length) {
+            previous = Arrays.copyOf(previous, Math.max(8, previous.length * 2));
+        }
+        previous[position++] = entry;
+        return entry;
+    }
+
+    /**
+     * The entry of a benchmark read in full, reusing the identity of the previous line's entry at
+     * the same position when it is the same; null when the identity is incomplete.
+     */
+    private Entry identified(String name, String modeText, int paramCount, String unit, double score, double error) {
+        if (name == null || name.isBlank() || modeText == null) {
             return null;
         }
         Mode mode = Mode.fromLabel(modeText).orElse(null);
@@ -227,10 +299,6 @@ final class LineParser {
             }
             entry = new Entry(key.toString(), name, mode, params, unit, score, error);
         }
-        if (position >= previous.length) {
-            previous = Arrays.copyOf(previous, Math.max(8, previous.length * 2));
-        }
-        previous[position++] = entry;
         return entry;
     }
 

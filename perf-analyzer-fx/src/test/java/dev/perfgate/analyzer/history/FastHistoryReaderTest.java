@@ -52,6 +52,35 @@ class FastHistoryReaderTest {
     }
 
     @Test
+    void readsTheSameTrendsAsPerfCoreWhenTheBenchmarksOfARunChangeFromLineToLine() throws Exception {
+        List<dev.perfgate.core.model.BenchmarkResult> all = ProjectFixtures.resultsOf(0, 99);
+        HistoryStore store = new HistoryStore(dir, Clock.systemUTC());
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 40; i++) {
+            // Some runs repeat the previous run's list, others drop, reorder or add benchmarks.
+            List<dev.perfgate.core.model.BenchmarkResult> results = new java.util.ArrayList<>(
+                    ProjectFixtures.scaled(all, id -> true, 1 + 0.01 * i));
+            if (i % 3 == 1) {
+                java.util.Collections.shuffle(results, random);
+            }
+            if (i % 4 == 2) {
+                results.remove(random.nextInt(results.size()));
+            }
+            store.append(PLATFORM, new HistoryRecord.RunRecord(ProjectFixtures.run(i, results)));
+        }
+
+        HistoryIndex index = new FastHistoryReader().read(history());
+        Trends.Result expected = new Trends(store, ChangePoints.defaults()).read(history(), id -> true, 0);
+
+        assertThat(index.series().keySet()).containsExactlyInAnyOrderElementsOf(
+                expected.trends().stream().map(Trend::id).toList());
+        for (Trend trend : expected.trends()) {
+            assertThat(index.series(trend.id()).orElseThrow().toTrend(index.runs(), ChangePoints.defaults()))
+                    .isEqualTo(trend);
+        }
+    }
+
+    @Test
     void indexesRunsAndApprovalEvents() throws Exception {
         ProjectFixtures.project(dir, 5, 99);
 

@@ -55,4 +55,56 @@ class LineFilterTest {
         assertThat(filter.filter(bytes, 10, bytes.length)).isEqualTo(bytes.length);
         assertThat(new String(filter.bytes(), 0, filter.length(), StandardCharsets.UTF_8)).isEqualTo("{\"c\":1}");
     }
+
+    private static String next(LineFilter filter, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        filter.filter(bytes, 0, bytes.length);
+        return filter.ok() ? new String(filter.bytes(), 0, filter.length(), StandardCharsets.UTF_8) : null;
+    }
+
+    private static String entry(String name, String params, double score) {
+        return "{\"benchmark\":\"" + name + "\",\"mode\":\"avgt\",\"params\":" + params
+                + ",\"unit\":\"us/op\",\"score\":" + score + ",\"samples\":[[1,2]]}";
+    }
+
+    @Test
+    void numbersIdentitiesAndReplacesThoseRepeatedFromThePreviousLine() {
+        LineFilter filter = new LineFilter();
+        String a = entry("a.B.c", "{\"n\":\"1\"}", 1.5);
+        String b = entry("a.B.d", "null", 2.5);
+
+        assertThat(next(filter, "{\"benchmarks\":[" + a + "," + b + "]}")).isEqualTo("{\"benchmarks\":["
+                + "{\"\\u0000slot\":0,\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{\"n\":\"1\"},"
+                + "\"unit\":\"us/op\",\"score\":1.5,\"samples\":null},"
+                + "{\"\\u0000slot\":1,\"benchmark\":\"a.B.d\",\"mode\":\"avgt\",\"params\":null,"
+                + "\"unit\":\"us/op\",\"score\":2.5,\"samples\":null}]}");
+        // The same identities in another order: only the one at the same place is replaced.
+        assertThat(next(filter, "{\"benchmarks\":[" + entry("a.B.c", "{\"n\":\"1\"}", 1.7) + ","
+                + entry("a.B.e", "null", 3.0) + "]}")).isEqualTo("{\"benchmarks\":["
+                + "{\"\\u0000same\":0,\"score\":1.7,\"samples\":null},"
+                + "{\"\\u0000slot\":1,\"benchmark\":\"a.B.e\",\"mode\":\"avgt\",\"params\":null,"
+                + "\"unit\":\"us/op\",\"score\":3.0,\"samples\":null}]}");
+
+        filter.forget();
+        assertThat(next(filter, "{\"benchmarks\":[" + a + "]}")).contains("\\u0000slot\":0,\"benchmark\"");
+    }
+
+    @Test
+    void leavesIdentitiesWithoutAScoreOrWithArraysWhole() {
+        LineFilter filter = new LineFilter();
+        String approval = "{\"benchmarks\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":null}]}";
+        String odd = "{\"benchmarks\":[{\"benchmark\":\"a.B.c\",\"mode\":[\"avgt\"],\"score\":1}]}";
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(next(filter, approval)).isEqualTo(approval);
+            assertThat(next(filter, odd)).isEqualTo(odd);
+        }
+    }
+
+    @Test
+    void leavesALineWithAnEscapedNulToTheCodecSoNoMarkerCanBeForged() {
+        assertThat(filter("{\"benchmarks\":[{\"\\u0000same\":0,\"score\":1}]}")).isNull();
+        assertThat(filter("{\"a\":\"x\\u0000\"}")).isNull();
+        assertThat(filter("{\"a\":\"x\\\\u0000\"}")).isEqualTo("{\"a\":\"x\\\\u0000\"}");
+    }
 }

@@ -1,8 +1,13 @@
 package dev.perfgate.core.model;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One benchmark run as the history keeps it: who, when, on what, and every benchmark's result.
@@ -18,6 +23,9 @@ import java.util.Objects;
 public record Run(String runId, Instant timestamp, String commit, String branch, PlatformKey platform,
                   Fingerprint fingerprint, List<BenchmarkResult> results) {
 
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     public Run {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(timestamp, "timestamp");
@@ -29,5 +37,18 @@ public record Run(String runId, Instant timestamp, String commit, String branch,
         commit = commit == null ? "" : commit;
         branch = branch == null ? "" : branch;
         results = List.copyOf(results);
+    }
+
+    /**
+     * A run of results measured now, with a new id: the time in whole seconds (as ids and history
+     * lines show it) and six random hex digits, e.g. {@code 20261127T031500Z-3fa2c1}.
+     */
+    public static Run measured(Instant now, String commit, String branch, PlatformKey platform,
+                               Fingerprint fingerprint, List<BenchmarkResult> results) {
+        Instant time = now.truncatedTo(ChronoUnit.SECONDS);
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        return new Run(RUN_ID_TIME.format(time) + "-" + HexFormat.of().formatHex(random), time, commit, branch,
+                platform, fingerprint, results);
     }
 }

@@ -1,4 +1,4 @@
-package dev.perfgate.cli;
+package dev.perfgate.core.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,14 @@ import java.util.concurrent.TimeUnit;
  * The commit and branch a run belongs to when not given on the command line: from GitHub Actions'
  * environment ({@code GITHUB_SHA}, {@code GITHUB_HEAD_REF} or {@code GITHUB_REF_NAME}), else from
  * {@code git} in the project directory, else empty.
+ *
+ * @param commit the commit; empty when unknown
+ * @param branch the branch; empty when unknown or detached
  */
-record Vcs(String commit, String branch) {
+public record Vcs(String commit, String branch) {
 
-    static Vcs of(Path projectDir) {
+    /** The commit and branch of the project directory's working tree. */
+    public static Vcs of(Path projectDir) {
         Map<String, String> env = System.getenv();
         String commit = env.getOrDefault("GITHUB_SHA", "");
         String branch = env.getOrDefault("GITHUB_HEAD_REF", "");
