@@ -1,17 +1,26 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.files.SafeFiles;
 import dev.perfgate.core.history.ChangePoints;
 import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.history.Trend;
 import dev.perfgate.core.history.Trends;
+import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.Units;
 import dev.perfgate.core.report.HistoryReport;
+import dev.perfgate.core.stats.GatePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -69,7 +78,7 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
                     + (benchmark == null ? "" : " match '" + benchmark + "'")
                     + "; record runs with: java -jar perf-gate.jar record --results FILE");
         }
-        String text = HistoryReport.render(trends, platform.toString(), chosen);
+        String text = HistoryReport.render(trends, platform.toString(), chosen, references(platform, trends));
         if (out != null) {
             SafeFiles.writeAtomically(out, text);
             err().println("perf-gate: wrote " + out);
@@ -77,5 +86,21 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
             out().print(text);
         }
         return ExitCodes.OK;
+    }
+
+    /** Each trend's baseline in the trend's unit, with its threshold; none without a baseline file. */
+    private Map<BenchmarkId, HistoryReport.Reference> references(PlatformKey platform, List<Trend> trends)
+            throws InputException {
+        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform);
+        Map<BenchmarkId, HistoryReport.Reference> references = new HashMap<>();
+        if (baseline.isEmpty()) {
+            return references;
+        }
+        for (Trend t : trends) {
+            baseline.get().find(t.id()).ifPresent(entry -> Units.convert(entry.primary(), t.unit()).ifPresent(m ->
+                    references.put(t.id(), new HistoryReport.Reference(m.score(), entry.thresholdPct() != null
+                            ? entry.thresholdPct() : GatePolicy.DEFAULT.thresholdPct()))));
+        }
+        return references;
     }
 }

@@ -8,31 +8,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.core.history.ChangePoints;
 import dev.perfgate.core.history.Trend;
 import dev.perfgate.core.json.ModelJson;
+import dev.perfgate.core.model.BenchmarkId;
 
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The trends of a history as text, Markdown, JSON or a self-contained HTML page (inline SVG,
  * no scripts, no network fetches). Every format lists per benchmark the number of runs, first
- * and latest score, the change between them, and each change point with its commit and shift.
+ * and latest score, the change between them, and each change point with its commit and shift;
+ * JSON and HTML also the baseline and its threshold band, when given.
  */
 public final class HistoryReport {
 
     /** Output formats. */
     public enum Format { TEXT, MARKDOWN, JSON, HTML }
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     private HistoryReport() {
+    }
+
+    /**
+     * A benchmark's current baseline, for the trend page: its score in the trend's unit and the
+     * regression threshold that applies to it.
+     */
+    public record Reference(double score, double thresholdPct) {
     }
 
     /** Renders trends in a format. */
     public static String render(List<Trend> trends, String platform, Format format) {
+        return render(trends, platform, format, Map.of());
+    }
+
+    /**
+     * Renders trends in a format; the JSON and HTML formats also show each benchmark's baseline
+     * and threshold band when {@code references} has one for it.
+     */
+    public static String render(List<Trend> trends, String platform, Format format,
+                                Map<BenchmarkId, Reference> references) {
         return switch (format) {
             case TEXT -> text(trends, platform);
             case MARKDOWN -> markdown(trends, platform);
-            case JSON -> json(trends, platform);
-            case HTML -> html(trends, platform);
+            case JSON -> json(trends, platform, references);
+            case HTML -> html(trends, platform, references);
         };
     }
 
@@ -83,7 +105,7 @@ public final class HistoryReport {
         return out.toString();
     }
 
-    private static String json(List<Trend> trends, String platform) {
+    private static String json(List<Trend> trends, String platform, Map<BenchmarkId, Reference> references) {
         ObjectNode root = ModelJson.object();
         root.put("platform", platform);
         ArrayNode array = root.putArray("trends");
@@ -91,6 +113,11 @@ public final class HistoryReport {
             ObjectNode node = array.addObject();
             ModelJson.putId(node, t.id());
             node.put("unit", t.unit());
+            Reference ref = references.get(t.id());
+            if (ref != null) {
+                node.set("baseline", ModelJson.number(ref.score()));
+                node.set("threshold_pct", ModelJson.number(ref.thresholdPct()));
+            }
             ArrayNode points = node.putArray("points");
             for (Trend.Point p : t.points()) {
                 ObjectNode pn = points.addObject();
@@ -120,18 +147,27 @@ public final class HistoryReport {
         }
     }
 
-    private static String html(List<Trend> trends, String platform) {
+    private static String html(List<Trend> trends, String platform, Map<BenchmarkId, Reference> references) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>perf-gate history ")
                 .append(Text.html(platform)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
                         + "section{margin-bottom:2em}svg{background:#fafafa;border:1px solid #ddd}"
-                        + ".cp{stroke:#c00;stroke-dasharray:4 3}</style></head><body>\n<h1>perf-gate history ")
-                .append(Text.html(platform)).append("</h1>\n");
+                        + "svg text{font-size:11px;fill:#555}.legend span{margin-right:1.5em}</style></head><body>\n"
+                        + "<h1>perf-gate history ")
+                .append(Text.html(platform)).append("</h1>\n<p class=\"legend\"><span style=\"color:#1565c0\">"
+                        + "&#9473; score per run</span><span style=\"color:#2e7d32\">&#9476; baseline, shaded: "
+                        + "threshold band</span><span style=\"color:#c00\">&#9482; change point</span></p>\n");
         for (Trend t : trends) {
+            Reference ref = references.get(t.id());
             out.append("<section><h2>").append(Text.html(t.id().displayWithMode())).append("</h2>\n<p>")
                     .append(t.points().size()).append(" runs, ").append(Text.score(t.points().get(0).score()))
                     .append(" &rarr; ").append(Text.score(t.latest().score())).append(' ').append(Text.html(t.unit()))
-                    .append(" (").append(change(t)).append(")</p>\n").append(svg(t));
+                    .append(" (").append(change(t)).append(")");
+            if (ref != null) {
+                out.append("; baseline ").append(Text.score(ref.score())).append(' ').append(Text.html(t.unit()))
+                        .append(", threshold ").append(ReportLabels.threshold(ref.thresholdPct())).append('%');
+            }
+            out.append("</p>\n").append(svg(t, ref));
             for (ChangePoints.ChangePoint cp : t.changePoints()) {
                 out.append("<p>Change point: ").append(Text.html(changePoint(t, cp))).append("</p>\n");
             }
@@ -140,27 +176,67 @@ public final class HistoryReport {
         return out.append("</body></html>\n").toString();
     }
 
-    private static String svg(Trend t) {
-        int width = 720;
-        int height = 160;
+    /**
+     * The trend as an SVG chart: scores over runs, the baseline with its threshold band (either
+     * side of it, so that improvements beyond the threshold stand out too), change points, and the
+     * value range and first and last run as labels.
+     */
+    private static String svg(Trend t, Reference ref) {
+        int width = 760;
+        int height = 180;
+        int left = 70;
+        int right = 10;
+        int margin = 10;
+        int bottom = 24;
         double min = t.points().stream().mapToDouble(Trend.Point::score).min().orElse(0);
         double max = t.points().stream().mapToDouble(Trend.Point::score).max().orElse(1);
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (ref != null && Double.isFinite(ref.score())) {
+            low = ref.score() * (1 - ref.thresholdPct() / 100);
+            high = ref.score() * (1 + ref.thresholdPct() / 100);
+            min = Math.min(min, low);
+            max = Math.max(max, high);
+        }
         double span = max > min ? max - min : Math.max(Math.abs(max), 1e-12);
+        double upper = max;
+        double lower = min;
         int n = t.points().size();
+        double plotWidth = width - left - right;
+        double plotHeight = height - margin - bottom;
+        java.util.function.IntToDoubleFunction xOf = i -> left + (n == 1 ? plotWidth / 2 : plotWidth * i / (n - 1));
+        java.util.function.DoubleUnaryOperator yOf = v -> margin + plotHeight * (upper - v) / span;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, height,
+                Text.html(t.id().displayWithMode())));
+        if (!Double.isNaN(low)) {
+            svg.append(String.format(Locale.ROOT, "<rect class=\"band\" fill=\"#e2f0e3\" x=\"%d\" y=\"%.1f\" "
+                            + "width=\"%.1f\" height=\"%.1f\"/><line class=\"base\" stroke=\"#2e7d32\" "
+                            + "stroke-dasharray=\"6 4\" x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                    left, yOf.applyAsDouble(high), plotWidth, yOf.applyAsDouble(low) - yOf.applyAsDouble(high),
+                    left, yOf.applyAsDouble(ref.score()), left + plotWidth, yOf.applyAsDouble(ref.score())));
+        }
         StringBuilder poly = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            double x = 10 + (n == 1 ? 0 : (width - 20) * i / (double) (n - 1));
-            double y = height - 10 - (height - 20) * (t.points().get(i).score() - min) / span;
-            poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf.applyAsDouble(i),
+                    yOf.applyAsDouble(t.points().get(i).score())));
         }
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg width=\"%d\" height=\"%d\" role=\"img\"><polyline fill=\"none\" stroke=\"#1565c0\" "
-                        + "stroke-width=\"1.5\" points=\"%s\"/>", width, height, poly.toString().strip()));
+        svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" "
+                + "points=\"%s\"/>", poly.toString().strip()));
         for (ChangePoints.ChangePoint cp : t.changePoints()) {
-            double x = 10 + (n == 1 ? 0 : (width - 20) * cp.index() / (double) (n - 1));
-            svg.append(String.format(Locale.ROOT, "<line class=\"cp\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\"/>",
-                    x, x, height));
+            double x = xOf.applyAsDouble(cp.index());
+            svg.append(String.format(Locale.ROOT, "<line class=\"cp\" stroke=\"#c00\" stroke-dasharray=\"4 3\" x1=\"%.1f\" y1=\"%d\" "
+                    + "x2=\"%.1f\" y2=\"%.1f\"/>",
+                    x, margin, x, margin + plotHeight));
         }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+                        + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+                left - 6, margin + 10, Text.html(Text.score(upper) + " " + t.unit()),
+                left - 6, margin + plotHeight, Text.html(Text.score(lower) + " " + t.unit())));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>"
+                        + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                left, height - 6, Text.html(DAY.format(t.points().get(0).timestamp())),
+                width - right, height - 6, Text.html(DAY.format(t.latest().timestamp()))));
         return svg.append("</svg>\n").toString();
     }
 }

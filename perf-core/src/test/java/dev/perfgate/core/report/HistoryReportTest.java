@@ -1,0 +1,67 @@
+package dev.perfgate.core.report;
+
+import dev.perfgate.core.history.ChangePoints;
+import dev.perfgate.core.history.Trend;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.Mode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HistoryReportTest {
+
+    private static final BenchmarkId ID = BenchmarkId.of("dev.x.Kernel.run", Mode.AVERAGE_TIME, Map.of("n", "10"));
+
+    /** Twelve runs at 100 us/op, then eight at 120: one change point at index 12. */
+    private static Trend steppedTrend(BenchmarkId id) {
+        List<Trend.Point> points = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            points.add(new Trend.Point("run-" + i, Instant.parse("2026-10-01T08:00:00Z").plusSeconds(3600L * i),
+                    "c" + i, i < 12 ? 100 + i % 3 : 120 + i % 3, 1));
+        }
+        return new Trend(id, "us/op", points, List.of(new ChangePoints.ChangePoint(12, 101, 121, 0.001)));
+    }
+
+    @Test
+    void theHtmlPageDrawsBaselineThresholdBandAndChangePointsWithoutAnythingExternal() {
+        String html = HistoryReport.render(List.of(steppedTrend(ID)), "linux-x86_64", HistoryReport.Format.HTML,
+                Map.of(ID, new HistoryReport.Reference(100, 5)));
+
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("<polyline", "class=\"band\"", "class=\"base\"", "class=\"cp\"")
+                .contains("baseline 100 us/op, threshold 5%")
+                .contains("2026-10-01 08:00 UTC")
+                .contains("Change point: +19.8% at run 13");
+        assertThat(html).doesNotContain("<script", "http://", "https://", " src=", "<link");
+    }
+
+    @Test
+    void theBandIsLeftOutWithoutABaseline() {
+        String html = HistoryReport.render(List.of(steppedTrend(ID)), "linux-x86_64", HistoryReport.Format.HTML);
+
+        assertThat(html).contains("<polyline").doesNotContain("class=\"band\"", "class=\"base\"");
+    }
+
+    @Test
+    void theJsonTellsTheBaselineAndThreshold() {
+        String json = HistoryReport.render(List.of(steppedTrend(ID)), "linux-x86_64", HistoryReport.Format.JSON,
+                Map.of(ID, new HistoryReport.Reference(100, 7.5)));
+
+        assertThat(json).contains("\"baseline\" : 100").contains("\"threshold_pct\" : 7.5");
+    }
+
+    @Test
+    void hostileNamesAreEscapedInThePage() {
+        BenchmarkId hostile = BenchmarkId.of("dev.x.<script>alert(1)</script>.run", Mode.AVERAGE_TIME,
+                Map.of("p", "\"><img src=x onerror=alert(1)>"));
+
+        String html = HistoryReport.render(List.of(steppedTrend(hostile)), "linux-x86_64", HistoryReport.Format.HTML);
+
+        assertThat(html).doesNotContain("<script>", "<img").contains("&lt;script&gt;");
+    }
+}
