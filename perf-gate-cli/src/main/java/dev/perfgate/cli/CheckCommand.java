@@ -56,7 +56,8 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         Fingerprint now = fingerprint(current);
         report = report.withContext(platform.toString(), now.differencesFrom(base),
                 !gate.strict && !now.isComparableTo(base));
-        gate.writeReports(report);
+        gate.writeReports(report, gate.markdown == null ? List.of()
+                : RecentHistory.of(report, project.projectDir, platform, clock, err()));
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;

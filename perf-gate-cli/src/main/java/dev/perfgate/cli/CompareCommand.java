@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code perf-gate compare A.json B.json}. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compares two JMH result files directly, A the base and B the candidate, with the same "
-                + "statistics and reports as check.")
+                + "statistics and reports as check. With --project-dir, the Markdown report draws each "
+                + "benchmark's trend from that project's history, B as the latest point.")
 final class CompareCommand extends CommandSupport implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "A.json", description = "The base results.")
@@ -39,7 +40,10 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         Fingerprint fb = jvmOnly(settings(b));
         report = report.withContext(project.platform == null ? "" : platform().toString(), fb.differencesFrom(fa),
                 !gate.strict && !fb.isComparableTo(fa));
-        gate.writeReports(report);
+        boolean withHistory = gate.markdown != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--project-dir");
+        gate.writeReports(report, withHistory
+                ? RecentHistory.of(report, project.projectDir, platform(), clock, err()) : List.of());
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Runs JMH in a child JVM ({@code java -cp <jar> org.openjdk.jmh.Main ...}), whether the benchmarks
@@ -49,6 +50,39 @@ final class JmhRunner {
      */
     void run(RunOptions options, Path out) throws InputException, UsageException, RunFailedException, IOException {
         String classpath = classpath(options);
+        String include = include(options);
+        run(options, out, classpath, include, listOrRefuse(classpath, include));
+    }
+
+    /**
+     * Runs exactly these benchmark methods (a shard) and writes JMH's JSON results to {@code out}.
+     *
+     * @param methods JMH benchmark names ({@code package.Class.method}) as {@link #methods} lists them;
+     *                not empty
+     */
+    void run(RunOptions options, Path out, List<String> methods)
+            throws InputException, UsageException, RunFailedException, IOException {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("methods must not be empty");
+        }
+        String exactly = methods.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(?:", ")$"));
+        run(options, out, classpath(options), exactly, methods);
+    }
+
+    /**
+     * The distinct benchmark methods JMH would run with these options (after {@code --include}),
+     * sorted by name. A method JMH lists once per mode is listed once.
+     *
+     * @throws InputException     when the benchmarks jar does not exist
+     * @throws UsageException     when the include pattern is invalid or matches nothing
+     * @throws RunFailedException when JMH cannot list the benchmarks
+     */
+    List<String> methods(RunOptions options) throws InputException, UsageException, RunFailedException, IOException {
+        String classpath = classpath(options);
+        return listOrRefuse(classpath, include(options)).stream().distinct().sorted().toList();
+    }
+
+    private static String include(RunOptions options) throws UsageException {
         String include = options.include == null ? "" : options.include;
         if (!include.isEmpty()) {
             try {
@@ -58,11 +92,21 @@ final class JmhRunner {
                         + e.getDescription());
             }
         }
+        return include;
+    }
+
+    private static List<String> listOrRefuse(String classpath, String include)
+            throws UsageException, RunFailedException, IOException {
         List<String> benchmarks = list(classpath, include);
         if (benchmarks.isEmpty()) {
             throw new UsageException(include.isEmpty() ? "the benchmarks jar holds no JMH benchmarks"
                     : "no benchmark matches --include '" + include + "'");
         }
+        return benchmarks;
+    }
+
+    private void run(RunOptions options, Path out, String classpath, String include, List<String> benchmarks)
+            throws UsageException, RunFailedException, IOException {
         Path absoluteOut = out.toAbsolutePath();
         Files.createDirectories(absoluteOut.getParent());
         Path partial = absoluteOut.resolveSibling(absoluteOut.getFileName() + ".partial");

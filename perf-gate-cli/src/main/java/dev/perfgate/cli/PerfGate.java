@@ -20,8 +20,8 @@ import java.io.PrintWriter;
         versionProvider = Version.class,
         description = "Runs JMH benchmarks, compares them with reviewed per-platform baselines and fails "
                 + "the build on a real regression.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, RecordCommand.class,
-            ApproveCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, MergeCommand.class, CheckCommand.class, CompareCommand.class,
+            RecordCommand.class, ApproveCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
 public final class PerfGate {
 
     private PerfGate() {

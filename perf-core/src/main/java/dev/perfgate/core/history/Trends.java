@@ -7,6 +7,7 @@ import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Units;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class Trends {
      * @param lastRuns keep only the most recent this many points per benchmark; 0 for all
      */
     public Result read(Path file, Predicate<BenchmarkId> filter, int lastRuns) throws InputException {
-        Map<BenchmarkId, List<Trend.Point>> points = new TreeMap<>();
+        Map<BenchmarkId, ArrayDeque<Trend.Point>> points = new TreeMap<>();
         Map<BenchmarkId, String> units = new TreeMap<>();
         HistoryStore.ReadSummary summary = store.stream(file, (lineNo, record) -> {
             if (record instanceof HistoryRecord.RunRecord r) {
@@ -60,15 +61,18 @@ public final class Trends {
                     if (m == null || !Double.isFinite(m.score())) {
                         continue;
                     }
-                    points.computeIfAbsent(result.id(), k -> new ArrayList<>()).add(new Trend.Point(
-                            r.run().runId(), r.run().timestamp(), r.run().commit(), m.score(), m.scoreError()));
+                    ArrayDeque<Trend.Point> kept = points.computeIfAbsent(result.id(), k -> new ArrayDeque<>());
+                    kept.addLast(new Trend.Point(r.run().runId(), r.run().timestamp(), r.run().commit(), m.score(),
+                            m.scoreError()));
+                    if (lastRuns > 0 && kept.size() > lastRuns) {
+                        kept.removeFirst(); // memory stays bounded by benchmarks x lastRuns, however long the file
+                    }
                 }
             }
         });
         List<Trend> trends = new ArrayList<>();
-        points.forEach((id, list) -> {
-            List<Trend.Point> kept = lastRuns > 0 && list.size() > lastRuns
-                    ? list.subList(list.size() - lastRuns, list.size()) : list;
+        points.forEach((id, deque) -> {
+            List<Trend.Point> kept = List.copyOf(deque);
             double[] series = kept.stream().mapToDouble(Trend.Point::score).toArray();
             trends.add(new Trend(id, units.get(id), kept, detector.detect(series)));
         });

@@ -100,7 +100,8 @@ public final class ConsoleReport {
         return secondary.isEmpty() ? primary : primary + "; allocation: " + counts(secondary);
     }
 
-    private static String counts(Map<Verdict, Integer> counts) {
+    /** E.g. {@code 2 regressions, 1 unchanged}; {@code nothing compared} when empty. */
+    static String counts(Map<Verdict, Integer> counts) {
         if (counts.isEmpty()) {
             return "nothing compared";
         }

@@ -14,13 +14,22 @@ public final class Text {
     private Text() {
     }
 
-    /** Control characters replaced by {@code ?} and the text cut to {@code max} characters. */
+    /**
+     * Control and format characters (such as a right-to-left override) and unpaired surrogates
+     * replaced by {@code ?}, and the text cut to {@code max} characters (UTF-16 units) with an
+     * ellipsis, never inside a surrogate pair.
+     */
     public static String plain(String text, int max) {
         StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
         text.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT ? '?' : c));
+                || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE ? '?' : c));
         if (sb.length() > max) {
-            return sb.substring(0, Math.max(0, max - 1)) + "\u2026";
+            int cut = Math.max(0, max - 1);
+            if (cut > 0 && Character.isHighSurrogate(sb.charAt(cut - 1))) {
+                cut--; // never split a character outside the BMP (an emoji) into an unpaired surrogate
+            }
+            return sb.substring(0, cut) + "\u2026";
         }
         return sb.toString();
     }
