@@ -51,13 +51,14 @@ java -jar "$jar" "${args[@]}" ${extra[@]+"${extra[@]}"} | tee "$out/console.txt"
 status=${PIPESTATUS[0]}
 set -e
 
-# One line for the log: the gate's summary, and the regressed benchmarks by name.
+# One line for the log: the gate's verdict and counts, and the regressed benchmarks by name.
 summary=$(grep '^perf-gate: ' "$out/console.txt" | tail -n 1 || true)
+counts=${summary#perf-gate: }
 regressed=$(awk '$NF == "REGRESSION" { print $1 }' "$out/console.txt" | paste -sd ' ' - || true)
 case "$status" in
-    0) echo "PASS: ${summary#perf-gate: }" ;;
-    1) echo "FAIL: regression in ${regressed:-(see the report)}; ${summary#perf-gate: }" ;;
-    2) echo "ERROR: bad usage or input (exit 2); see the message above" ;;
-    *) echo "ERROR: the benchmark run failed (exit $status); see the output above" ;;
+    0) echo "benchmark_regression.sh: ${counts:-PASS}" ;;
+    1) echo "benchmark_regression.sh: FAIL, regression in ${regressed:-(see the report)}: ${counts#REGRESSION - }" ;;
+    2) echo "benchmark_regression.sh: ERROR, bad usage or input (exit 2); see the message above" ;;
+    *) echo "benchmark_regression.sh: ERROR, the benchmark run failed (exit $status); see the output above" ;;
 esac
 exit "$status"
