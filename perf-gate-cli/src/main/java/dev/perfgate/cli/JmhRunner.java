@@ -82,8 +82,16 @@ final class JmhRunner {
         return listOrRefuse(classpath, include(options)).stream().distinct().sorted().toList();
     }
 
+    /**
+     * What the bundled kernel benchmarks run by default: the optimized kernels, without the scalar
+     * references and the memory floor, which are yardsticks for docs/kernels.md, not code to gate.
+     */
+    static final String BUNDLED_DEFAULT_INCLUDE = "^(?!.*(?:[Rr]eference|memoryFloor)).*";
+
     private static String include(RunOptions options) throws UsageException {
-        String include = options.include == null ? "" : options.include;
+        String include = options.include == null
+                ? options.benchmarksJar == null ? BUNDLED_DEFAULT_INCLUDE : ""
+                : options.include;
         if (!include.isEmpty()) {
             try {
                 Pattern.compile(include);

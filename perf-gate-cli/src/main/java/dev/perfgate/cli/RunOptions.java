@@ -14,7 +14,9 @@ final class RunOptions {
     Path benchmarksJar;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Run only benchmarks whose name matches this regular expression (JMH's filter).")
+            description = "Run only benchmarks whose name matches this regular expression (JMH's filter). "
+                    + "Default: all benchmarks of --benchmarks JAR; of the bundled kernels, the optimized ones "
+                    + "(not the *Reference and memoryFloor yardsticks; --include '.*' runs those too).")
     String include;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "standard",
