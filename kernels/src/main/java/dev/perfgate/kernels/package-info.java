@@ -16,7 +16,12 @@
  *   sim[c] = 0                                  if |q| = 0 or |x_c| = 0
  * </pre>
  * Inputs: {@link dev.perfgate.kernels.CosineSimilarityInput}, components uniform in [-1, 1).
- * Benchmark: {@link dev.perfgate.kernels.CosineSimilarityBenchmark#batch()}.
+ * A vector index {@linkplain dev.perfgate.kernels.CosineSimilarity#prepare prepares} its
+ * candidates once (a copy plus their squared norms), so a query costs only dot products.
+ * Benchmarks: {@link dev.perfgate.kernels.CosineSimilarityBenchmark#batch()} (the optimized
+ * kernel on prepared candidates), {@code batchReference} (the plain
+ * {@link dev.perfgate.kernels.reference.CosineSimilarityReference}) and {@code memoryFloor}
+ * (a Vector API sum of the same candidates: the fastest they can be streamed).
  *
  * <h2>Spreading activation ({@link dev.perfgate.kernels.SpreadingActivation})</h2>
  * A directed weighted graph in CSR form ({@link dev.perfgate.kernels.CsrGraph}; the seeded

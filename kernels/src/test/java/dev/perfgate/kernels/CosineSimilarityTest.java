@@ -223,13 +223,14 @@ class CosineSimilarityTest {
         float[] out = new float[100];
         Runnable call = () -> kernel.similarities(in.query(), in.candidates(), 100, out);
 
-        assertThat(probe.fewestBytesPerRound(call, 10, 20)).isZero();
+        // Many rounds: Vector API code allocates until C2 has compiled it, which takes a while on a busy machine.
+        assertThat(probe.fewestBytesPerRound(call, 10, 500)).isZero();
     }
 
     private static void assertMatchesReference(CosineSimilarityInput in) {
         float[] out = new float[in.count()];
         new CosineSimilarity(in.dimension()).similarities(in.query(), in.candidates(), in.count(), out);
-        double[] expected = CosineSimilarityReference.similarities(
+        double[] expected = CosineSimilarityExact.similarities(
                 in.query(), in.candidates(), in.dimension(), in.count());
 
         for (int c = 0; c < in.count(); c++) {

@@ -1,12 +1,13 @@
 package dev.perfgate.kernels;
 
 /**
- * The obvious cosine similarity in double precision, the yardstick for {@link CosineSimilarity}.
+ * The obvious cosine similarity in double precision: the accuracy oracle for
+ * {@link CosineSimilarity} and {@link dev.perfgate.kernels.reference.CosineSimilarityReference}.
  * Deliberately unoptimised: it must stay easy to check by eye.
  */
-final class CosineSimilarityReference {
+final class CosineSimilarityExact {
 
-    private CosineSimilarityReference() {
+    private CosineSimilarityExact() {
     }
 
     static double[] similarities(float[] query, float[] candidates, int dimension, int count) {
