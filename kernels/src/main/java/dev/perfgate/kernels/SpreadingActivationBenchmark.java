@@ -1,8 +1,10 @@
 package dev.perfgate.kernels;
 
+import dev.perfgate.kernels.reference.SpreadingActivationReference;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -14,9 +16,14 @@ import org.openjdk.jmh.annotations.State;
 /**
  * JMH benchmark of {@link SpreadingActivation}: 100 iterations of the default rule from node 0
  * over a seeded random graph of 1000 nodes and 5000 edges, average time per run in
- * microseconds. Forks, warmup and measurement come from the caller (the gate's profile), not
- * from annotations here.
+ * microseconds. {@link #spread()} measures the optimized kernel on the graph prepared once in
+ * {@link #setUp()} ({@link SpreadingActivation#prepare(CsrGraph)}, outside the measurement, as
+ * a caller that reuses a graph would); {@link #spreadReference()} measures the plain scalar
+ * reference on the same graph, so the two are compared within one run. Forks, warmup and
+ * measurement come from the caller (the gate's profile), not from annotations here; the fork
+ * annotation only makes sure forked JVMs have the Vector API module.
  */
+@Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
@@ -35,14 +42,21 @@ public class SpreadingActivationBenchmark {
     public int iterations;
 
     private CsrGraph graph;
+    private PreparedGraph prepared;
     private SpreadingActivation kernel;
+    private SpreadingActivationReference reference;
     private float[] out;
 
-    /** Builds the seeded graph and the kernel's buffers once per trial, outside the measurement. */
+    /**
+     * Builds the seeded graph, its prepared form and the kernels' buffers once per trial,
+     * outside the measurement.
+     */
     @Setup(Level.Trial)
     public void setUp() {
         graph = CsrGraph.random(42L, nodes, edges);
+        prepared = SpreadingActivation.prepare(graph);
         kernel = new SpreadingActivation(nodes);
+        reference = new SpreadingActivationReference(nodes);
         out = new float[nodes];
     }
 
@@ -54,7 +68,19 @@ public class SpreadingActivationBenchmark {
      */
     @Benchmark
     public float[] spread() {
-        kernel.spread(graph, 0, iterations, out);
+        kernel.spread(prepared, 0, iterations, out);
+        return out;
+    }
+
+    /**
+     * Runs the same spreading activation with the plain scalar reference.
+     *
+     * @return the final activations, returned so JMH consumes them and the work cannot be
+     *     eliminated
+     */
+    @Benchmark
+    public float[] spreadReference() {
+        reference.spread(graph, 0, iterations, out);
         return out;
     }
 }

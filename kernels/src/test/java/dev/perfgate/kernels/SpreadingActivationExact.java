@@ -2,12 +2,14 @@ package dev.perfgate.kernels;
 
 /**
  * The spreading activation rule written as literally as possible, in double precision, over a
- * plain edge list: the yardstick for {@link SpreadingActivation}. Deliberately unoptimised and
- * allocating: it must stay easy to check against the formula in the kernel's Javadoc.
+ * plain edge list: the oracle that {@link SpreadingActivation} and the float reference
+ * ({@link dev.perfgate.kernels.reference.SpreadingActivationReference}) are checked against.
+ * Deliberately unoptimised and allocating: it must stay easy to check against the formula in
+ * the kernel's Javadoc.
  */
-final class SpreadingActivationReference {
+final class SpreadingActivationExact {
 
-    private SpreadingActivationReference() {
+    private SpreadingActivationExact() {
     }
 
     static double[] spread(CsrGraph graph, int source, int iterations, ActivationRule rule) {
