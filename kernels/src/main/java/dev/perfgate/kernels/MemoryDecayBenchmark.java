@@ -1,8 +1,10 @@
 package dev.perfgate.kernels;
 
+import dev.perfgate.kernels.reference.MemoryDecayReference;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -13,9 +15,13 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH benchmark of {@link MemoryDecay}: 10,000 seeded items, tau one hour, ages uniform in
- * [0, 5 tau) so factors span [exp(-5), 1]; average time per batch in microseconds. Forks,
- * warmup and measurement come from the caller (the gate's profile), not from annotations here.
+ * [0, 5 tau) so factors span [exp(-5), 1]; average time per batch in microseconds.
+ * {@link #decay()} measures the optimized kernel, {@link #decayReference()} the plain loop
+ * ({@link MemoryDecayReference}) on the same inputs, so their ratio comes from one run. Forks,
+ * warmup and measurement come from the caller (the gate's profile), not from annotations here;
+ * the forks always get the Vector API module.
  */
+@Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
@@ -26,6 +32,7 @@ public class MemoryDecayBenchmark {
     public int items;
 
     private MemoryDecay kernel;
+    private MemoryDecayReference reference;
     private MemoryDecayInput input;
     private float[] out;
 
@@ -33,6 +40,7 @@ public class MemoryDecayBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         kernel = new MemoryDecay(MemoryDecay.DEFAULT_TAU_SECONDS);
+        reference = new MemoryDecayReference(MemoryDecay.DEFAULT_TAU_SECONDS);
         input = MemoryDecayInput.random(42L, items, 5 * MemoryDecay.DEFAULT_TAU_SECONDS);
         out = new float[items];
     }
@@ -46,6 +54,17 @@ public class MemoryDecayBenchmark {
     @Benchmark
     public float[] decay() {
         kernel.decay(input.strength(), input.ageSeconds(), out);
+        return out;
+    }
+
+    /**
+     * Decays every item with the plain loop, the yardstick for {@link #decay()}.
+     *
+     * @return the decayed strengths, returned so JMH consumes them
+     */
+    @Benchmark
+    public float[] decayReference() {
+        reference.decay(input.strength(), input.ageSeconds(), out);
         return out;
     }
 }

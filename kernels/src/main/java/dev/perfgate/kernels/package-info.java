@@ -2,9 +2,13 @@
  * Three single-threaded compute kernels and their JMH benchmarks: the system under test that
  * the perfgate regression gate measures by default.
  *
- * <p>Each kernel is plain, straightforward Java that writes its result into a caller-supplied
- * array, so a call allocates nothing. Each comes with a seeded input generator (so every run
- * measures the same data) and one JMH benchmark class whose sizes are the defaults below.
+ * <p>Each kernel is optimized for the hardware: a Vector API implementation when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, otherwise its best scalar version ({@link
+ * dev.perfgate.kernels.Kernels} tells which is active). Each keeps its plain scalar loop in
+ * {@link dev.perfgate.kernels.reference} as the correctness reference and the yardstick of the
+ * {@code ...Reference} benchmarks. Every kernel writes its result into a caller-supplied array,
+ * so a call allocates nothing. Each comes with a seeded input generator (so every run measures
+ * the same data) and one JMH benchmark class whose sizes are the defaults below.
  * Kernels hold no static mutable state; an instance is not thread-safe when it owns scratch
  * buffers (see each class).
  *
