@@ -39,6 +39,18 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs a command with {@code --project-dir dir --platform platform} before its other arguments. */
+    static Result inProject(Path dir, String platform, String command, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = command;
+        all[1] = "--project-dir";
+        all[2] = dir.toString();
+        all[3] = "--platform";
+        all[4] = platform;
+        System.arraycopy(args, 0, all, 5, args.length);
+        return run(all);
+    }
+
     private Cli() {
     }
 }

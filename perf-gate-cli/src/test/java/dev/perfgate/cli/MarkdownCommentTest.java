@@ -38,14 +38,7 @@ class MarkdownCommentTest {
     private Path markdown;
 
     private Cli.Result inProject(String command, String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = command;
-        all[1] = "--project-dir";
-        all[2] = dir.toString();
-        all[3] = "--platform";
-        all[4] = PLATFORM;
-        System.arraycopy(args, 0, all, 5, args.length);
-        return Cli.run(all);
+        return Cli.inProject(dir, PLATFORM, command, args);
     }
 
     @BeforeEach

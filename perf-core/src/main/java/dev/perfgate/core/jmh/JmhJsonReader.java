@@ -49,14 +49,20 @@ import java.util.TreeMap;
  */
 public final class JmhJsonReader {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final ObjectMapper mapper = mapper();
 
-    public JmhJsonReader() {
+    /**
+     * The mapper JMH files are read with: JMH's {@code NaN}/{@code Infinity} literals accepted,
+     * duplicate keys and trailing content refused, nesting limited.
+     */
+    static ObjectMapper mapper() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        return mapper;
     }
 
     /** Reads a JMH JSON file. */
