@@ -27,7 +27,7 @@ class CommandsTest {
 
     @Test
     void everyCommandHasHelpWithExitCodes() {
-        for (String command : List.of("run", "merge", "check", "compare", "record", "approve", "history")) {
+        for (String command : List.of("run", "merge", "check", "compare", "ab", "record", "approve", "history")) {
             Cli.Result help = Cli.run(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: perf-gate " + command).contains("Exit codes:")

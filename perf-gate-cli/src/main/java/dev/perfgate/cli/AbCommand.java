@@ -1,0 +1,146 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.gate.Gate;
+import dev.perfgate.core.gate.GateReport;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.report.ConsoleReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code perf-gate ab}: same-machine A/B. The forks of the base and the head jar run interleaved,
+ * each pair in a random order (base-head or head-base), so that drift and noisy neighbours hit both
+ * alike; then the same statistics, reports and exit codes as {@code check}.
+ */
+@Command(name = "ab", mixinStandardHelpOptions = true,
+        description = {"Same-machine A/B: runs the benchmarks of two jars (e.g. the base and the head commit's "
+                + "benchmarks) with their forks interleaved in a randomized balanced order, then compares "
+                + "them with the same statistics and reports as check. Nothing is read from or written to "
+                + "baselines/ or history/.",
+            "Each side gets the profile's forks; every fork is one JMH run of all selected benchmarks with -f 1. "
+                + "The results of every fork are kept under --out's directory, in ab-<side>-<n>.json."})
+final class AbCommand extends CommandSupport implements Callable<Integer> {
+
+    @Option(names = "--base", paramLabel = "JAR", required = true, description = "The base benchmarks jar (A).")
+    Path baseJar;
+
+    @Option(names = "--head", paramLabel = "JAR", required = true, description = "The head benchmarks jar (B).")
+    Path headJar;
+
+    @Option(names = "--base-jvm-arg", paramLabel = "ARG",
+            description = "An argument for the base side's benchmark JVMs only (repeatable), e.g. to A/B a JVM flag "
+                    + "with the same jar on both sides.")
+    List<String> baseJvmArgs = new ArrayList<>();
+
+    @Option(names = "--head-jvm-arg", paramLabel = "ARG",
+            description = "An argument for the head side's benchmark JVMs only (repeatable).")
+    List<String> headJvmArgs = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the fork order (default: random, printed).")
+    Long seed;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    GateOptions gate;
+
+    @Override
+    public Integer call() throws Exception {
+        if (run.benchmarksJar != null) {
+            throw new UsageException("ab takes the jars as --base and --head, not --benchmarks");
+        }
+        int forks = run.forks != null ? run.forks : run.profile.forks;
+        if (forks < 1) {
+            throw new UsageException("--forks must be >= 1 but was " + forks);
+        }
+        long orderSeed = seed != null ? seed : new Random().nextLong();
+        Random order = new Random(orderSeed);
+        Path dir = run.out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        err().println("perf-gate: A/B of " + baseJar + " (base) and " + headJar + " (head), " + forks
+                + " forks each, interleaved in random pair order (--seed " + orderSeed + ")");
+        List<List<BenchmarkResult>> base = new ArrayList<>();
+        List<List<BenchmarkResult>> head = new ArrayList<>();
+        JmhRunner runner = new JmhRunner(err());
+        for (int i = 1; i <= forks; i++) {
+            boolean baseFirst = order.nextBoolean();
+            for (boolean isBase : baseFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                String side = isBase ? "base" : "head";
+                err().println("perf-gate: ab fork " + i + "/" + forks + ": " + side);
+                err().flush();
+                Path out = dir.resolve("ab-" + side + "-" + i + ".json");
+                runner.run(side(isBase ? baseJar : headJar, isBase ? baseJvmArgs : headJvmArgs), out);
+                (isBase ? base : head).add(read(out));
+            }
+        }
+        GateReport report = new Gate(gate.policy()).compare(pool(base), pool(head), Map.of());
+        gate.writeReports(report, List.of());
+        out().print(ConsoleReport.render(report));
+        out().flush();
+        return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** This side's options: the run's, with its jar, one fork, and its own JVM arguments. */
+    private RunOptions side(Path jar, List<String> extraJvmArgs) {
+        RunOptions side = new RunOptions();
+        side.benchmarksJar = jar;
+        side.include = run.include;
+        side.profile = run.profile;
+        side.forks = 1;
+        side.warmupIterations = run.warmupIterations;
+        side.iterations = run.iterations;
+        side.iterationTime = run.iterationTime;
+        side.jvmArgs = new ArrayList<>(run.jvmArgs);
+        side.jvmArgs.addAll(extraJvmArgs);
+        side.out = run.out;
+        return side;
+    }
+
+    /** One result per benchmark with the forks of every run, in run order; metrics missing from a run are left out. */
+    static List<BenchmarkResult> pool(List<List<BenchmarkResult>> runs) {
+        Map<BenchmarkId, List<BenchmarkResult>> byId = new LinkedHashMap<>();
+        for (List<BenchmarkResult> results : runs) {
+            for (BenchmarkResult r : results) {
+                byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r);
+            }
+        }
+        List<BenchmarkResult> pooled = new ArrayList<>();
+        for (List<BenchmarkResult> all : byId.values()) {
+            BenchmarkResult first = all.get(0);
+            Map<String, Measurement> secondary = new LinkedHashMap<>();
+            for (String metric : first.secondary().keySet()) {
+                if (all.stream().allMatch(r -> r.secondary().containsKey(metric))) {
+                    secondary.put(metric, poolForks(all.stream().map(r -> r.secondary().get(metric)).toList()));
+                }
+            }
+            pooled.add(new BenchmarkResult(first.id(), poolForks(all.stream().map(BenchmarkResult::primary).toList()),
+                    secondary, first.settings()));
+        }
+        return pooled;
+    }
+
+    private static Measurement poolForks(List<Measurement> measurements) {
+        List<List<Double>> forks = new ArrayList<>();
+        for (Measurement m : measurements) {
+            if (m.forks() != null) {
+                forks.addAll(m.forks());
+            }
+        }
+        double score = forks.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).average()
+                .orElse(Double.NaN);
+        return new Measurement(measurements.get(0).unit(), score, Double.NaN, forks);
+    }
+}

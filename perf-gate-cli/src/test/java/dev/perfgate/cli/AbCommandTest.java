@@ -1,0 +1,56 @@
+package dev.perfgate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code perf-gate ab} on the real fixture jar: the same jar on both sides passes; a real injected
+ * slowdown on the head side fails with exit 1. Tiny settings: 5 forks per side of one warm-up and
+ * two 100 ms measurement iterations of the spin benchmark only.
+ */
+class AbCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> ab(String... extra) {
+        String jar = Cli.fixtureJar().toString();
+        List<String> args = new ArrayList<>(List.of("ab", "--base", jar, "--head", jar, "--include", "SpinBenchmark",
+                "--profile", "quick", "--forks", "5", "--warmup-iterations", "1", "--iterations", "2",
+                "--iteration-time", "100ms", "--seed", "7", "--out", dir.resolve("ab").resolve("r.json").toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    @Test
+    void interleavesTheForksOfBothSidesAndGatesTheDifference() {
+        Cli.Result same = Cli.run(ab("--threshold", "25").toArray(String[]::new));
+        Cli.Result slower = Cli.run(ab("--head-jvm-arg=-Dperfgate.fixture.slowdown=2.0",
+                "--json", dir.resolve("ab.json").toString()).toArray(String[]::new));
+
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        assertThat(same.out()).contains("perf-gate: PASS");
+        assertThat(same.err()).contains("--seed 7").contains("ab fork 5/5: base").contains("ab fork 5/5: head");
+        assertThat(slower.exitCode()).as(slower.err()).isEqualTo(1);
+        assertThat(slower.out()).contains("SpinBenchmark").contains("REGRESSION");
+        assertThat(dir.resolve("ab.json")).content().contains("\"verdict\" : \"regression\"");
+        assertThat(dir.resolve("ab").resolve("ab-head-5.json")).exists();
+    }
+
+    @Test
+    void refusesBenchmarksAndMissingJars() {
+        Cli.Result both = Cli.run("ab", "--base", "a.jar", "--head", "b.jar", "--benchmarks", "c.jar");
+        Cli.Result missing = Cli.run("ab", "--head", "b.jar");
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--base and --head, not --benchmarks");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--base");
+    }
+}
