@@ -13,8 +13,11 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +97,7 @@ public final class TrendChart extends LineChart<Number, Number> {
         timeAxis.setUpperBound(newPlot.xTo());
         double timeUnit = timeUnit((newPlot.xTo() - newPlot.xFrom()) / 7);
         timeAxis.setTickUnit(timeUnit);
-        timeAxis.setTickLabelFormatter(dates(timeUnit));
+        timeAxis.setTickLabelFormatter(dates(timeUnit, (long) newPlot.xFrom()));
         valueAxis.setLowerBound(newPlot.yFrom());
         valueAxis.setUpperBound(newPlot.yTo());
         valueAxis.setTickUnit(niceUnit((newPlot.yTo() - newPlot.yFrom()) / 8));
@@ -300,9 +303,23 @@ public final class TrendChart extends LineChart<Number, Number> {
         return nice * magnitude;
     }
 
-    private static StringConverter<Number> dates(double unitMillis) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(unitMillis >= DAY ? "yyyy-MM-dd"
-                : "MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /**
+     * Tick labels for epoch milliseconds: dates when ticks are a day or more apart, else month, day
+     * and time. Labels read back to the instant they show; a label without a year takes the year of
+     * {@code referenceMillis} (the axis start).
+     */
+    static StringConverter<Number> dates(double unitMillis, long referenceMillis) {
+        boolean days = unitMillis >= DAY;
+        String pattern = days ? "uuuu-MM-dd" : "MM-dd HH:mm";
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().appendPattern(pattern);
+        if (days) {
+            builder.parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0);
+        } else {
+            builder.parseDefaulting(ChronoField.YEAR,
+                    Instant.ofEpochMilli(referenceMillis).atZone(ZoneOffset.UTC).getYear());
+        }
+        DateTimeFormatter parse = builder.toFormatter(Locale.ROOT);
         return new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -311,7 +328,7 @@ public final class TrendChart extends LineChart<Number, Number> {
 
             @Override
             public Number fromString(String text) {
-                throw new UnsupportedOperationException("dates are not parsed");
+                return parse.parse(text.strip(), LocalDateTime::from).toInstant(ZoneOffset.UTC).toEpochMilli();
             }
         };
     }
