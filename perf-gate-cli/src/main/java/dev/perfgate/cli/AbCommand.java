@@ -66,6 +66,10 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         if (forks < 1) {
             throw new UsageException("--forks must be >= 1 but was " + forks);
         }
+        JmhRunner runner = new JmhRunner(err());
+        // Both jars and the selection are checked before the first fork, not after half the run.
+        runner.methods(side(baseJar, baseJvmArgs));
+        runner.methods(side(headJar, headJvmArgs));
         long orderSeed = seed != null ? seed : new Random().nextLong();
         Random order = new Random(orderSeed);
         Path dir = run.out.toAbsolutePath().getParent();
@@ -74,7 +78,6 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                 + " forks each, interleaved in random pair order (--seed " + orderSeed + ")");
         List<List<BenchmarkResult>> base = new ArrayList<>();
         List<List<BenchmarkResult>> head = new ArrayList<>();
-        JmhRunner runner = new JmhRunner(err());
         for (int i = 1; i <= forks; i++) {
             boolean baseFirst = order.nextBoolean();
             for (boolean isBase : baseFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {

@@ -53,4 +53,13 @@ class AbCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--base");
     }
+
+    @Test
+    void checksTheHeadJarBeforeRunningAnyFork() {
+        Cli.Result result = Cli.run("ab", "--base", Cli.fixtureJar().toString(), "--head",
+                dir.resolve("missing.jar").toString(), "--out", dir.resolve("r.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("missing.jar: no such file").doesNotContain("ab fork");
+    }
 }

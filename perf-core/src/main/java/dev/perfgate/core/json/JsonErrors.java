@@ -16,7 +16,11 @@ public final class JsonErrors {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 0 ? null
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-        String original = String.valueOf(e.getOriginalMessage());
+        // Jackson names where an unclosed object or array started as "(start marker at [Source: ...;
+        // line: 1, column: 2])": kept as a plain position, without its source description.
+        String original = String.valueOf(e.getOriginalMessage())
+                .replaceAll("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)",
+                        "(opened at line $1, column $2)");
         String problem = e instanceof StreamConstraintsException
                 ? "too deeply nested or too large: " + original
                 : original.startsWith("Trailing token")
