@@ -2,9 +2,8 @@ package dev.perfgate.cli;
 
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
-import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
-import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.ForkPool;
 import dev.perfgate.core.report.ConsoleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -62,7 +60,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         if (run.benchmarksJar != null) {
             throw new UsageException("ab takes the jars as --base and --head, not --benchmarks");
         }
-        int forks = run.forks != null ? run.forks : run.profile.forks;
+        int forks = run.forkCount();
         if (forks < 1) {
             throw new UsageException("--forks must be >= 1 but was " + forks);
         }
@@ -89,7 +87,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                 (isBase ? base : head).add(read(out));
             }
         }
-        GateReport report = new Gate(gate.policy()).compare(pool(base), pool(head), Map.of());
+        GateReport report = new Gate(gate.policy()).compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         gate.writeReports(report, List.of());
         out().print(ConsoleReport.render(report));
         out().flush();
@@ -98,52 +96,10 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
 
     /** This side's options: the run's, with its jar, one fork, and its own JVM arguments. */
     private RunOptions side(Path jar, List<String> extraJvmArgs) {
-        RunOptions side = new RunOptions();
+        RunOptions side = run.copy();
         side.benchmarksJar = jar;
-        side.include = run.include;
-        side.profile = run.profile;
         side.forks = 1;
-        side.warmupIterations = run.warmupIterations;
-        side.iterations = run.iterations;
-        side.iterationTime = run.iterationTime;
-        side.jvmArgs = new ArrayList<>(run.jvmArgs);
         side.jvmArgs.addAll(extraJvmArgs);
-        side.out = run.out;
         return side;
-    }
-
-    /** One result per benchmark with the forks of every run, in run order; metrics missing from a run are left out. */
-    static List<BenchmarkResult> pool(List<List<BenchmarkResult>> runs) {
-        Map<BenchmarkId, List<BenchmarkResult>> byId = new LinkedHashMap<>();
-        for (List<BenchmarkResult> results : runs) {
-            for (BenchmarkResult r : results) {
-                byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r);
-            }
-        }
-        List<BenchmarkResult> pooled = new ArrayList<>();
-        for (List<BenchmarkResult> all : byId.values()) {
-            BenchmarkResult first = all.get(0);
-            Map<String, Measurement> secondary = new LinkedHashMap<>();
-            for (String metric : first.secondary().keySet()) {
-                if (all.stream().allMatch(r -> r.secondary().containsKey(metric))) {
-                    secondary.put(metric, poolForks(all.stream().map(r -> r.secondary().get(metric)).toList()));
-                }
-            }
-            pooled.add(new BenchmarkResult(first.id(), poolForks(all.stream().map(BenchmarkResult::primary).toList()),
-                    secondary, first.settings()));
-        }
-        return pooled;
-    }
-
-    private static Measurement poolForks(List<Measurement> measurements) {
-        List<List<Double>> forks = new ArrayList<>();
-        for (Measurement m : measurements) {
-            if (m.forks() != null) {
-                forks.addAll(m.forks());
-            }
-        }
-        double score = forks.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).average()
-                .orElse(Double.NaN);
-        return new Measurement(measurements.get(0).unit(), score, Double.NaN, forks);
     }
 }

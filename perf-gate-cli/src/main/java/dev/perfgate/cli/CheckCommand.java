@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,6 +29,17 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
             description = "A JMH JSON results file; without it the benchmarks are run first.")
     Path results;
 
+    @Option(names = "--confirm",
+            description = "Rerun the benchmarks that look regressed or inconclusive with more forks and decide on "
+                    + "all their forks before failing: the forks the calibrated noise (or this run's) says are "
+                    + "needed, at least as many as the first run, within --max-time.")
+    boolean confirm;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Time budget of check --confirm, the first run included: the reruns get what is left "
+                    + "(default ${DEFAULT-VALUE}); e.g. 90s, 10m, 1h.")
+    String maxTime;
+
     @Mixin
     RunOptions run;
 
@@ -36,10 +48,12 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Duration budget = parseDuration(maxTime);
         PlatformKey platform = platform();
         Gate comparison = new Gate(gate.policy());
         List<BenchmarkResult> given = results != null ? read(results) : null;
-        if (given != null) {
+        if (given != null && !confirm) {
             warnIgnoredRunOptions();
         }
         BaselineStore store = new BaselineStore(project.projectDir);
@@ -51,15 +65,35 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<BenchmarkResult> current = given != null ? given : read(runBenchmarks(run));
-        GateReport report = comparison.compare(baseline.get().asResults(), current, baseline.get().thresholds());
-        Fingerprint base = baseline.get().fingerprint();
+        Baseline base = baseline.get();
+        GateReport report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
+        if (confirm) {
+            Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
+            current = new Confirmation(run, err()).confirm(report, current, left);
+            report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
+        }
         Fingerprint now = fingerprint(current);
-        report = report.withContext(platform.toString(), now.differencesFrom(base),
-                !gate.strict && !now.isComparableTo(base));
+        report = report.withContext(platform.toString(), now.differencesFrom(base.fingerprint()),
+                !gate.strict && !now.isComparableTo(base.fingerprint()));
         gate.writeReports(report, gate.markdown == null ? List.of()
                 : RecentHistory.of(report, project.projectDir, platform, clock, err()));
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** A duration like 90s, 10m or 1h. */
+    static Duration parseDuration(String text) throws UsageException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(s|m|h)").matcher(text);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageException("--max-time must be a positive whole number of s, m or h, like 90s or 10m, "
+                    + "but was '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 }

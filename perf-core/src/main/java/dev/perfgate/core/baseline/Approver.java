@@ -77,9 +77,11 @@ public final class Approver {
         Map<BenchmarkId, BaselineEntry> entries = new LinkedHashMap<>();
         current.ifPresent(b -> b.entries().forEach(e -> entries.put(e.id(), e)));
         for (BenchmarkResult r : selected) {
-            Double threshold = Optional.ofNullable(entries.get(r.id())).map(BaselineEntry::thresholdPct).orElse(null);
-            entries.put(r.id(), new BaselineEntry(r.id(), r.primary(), r.allocation().orElse(null), threshold,
-                    approval));
+            // A new value keeps the benchmark's own threshold and its calibrated noise.
+            Optional<BaselineEntry> old = Optional.ofNullable(entries.get(r.id()));
+            entries.put(r.id(), new BaselineEntry(r.id(), r.primary(), r.allocation().orElse(null),
+                    old.map(BaselineEntry::thresholdPct).orElse(null), approval,
+                    old.map(BaselineEntry::noise).orElse(null)));
         }
         return new Baseline(Baseline.SCHEMA_VERSION, run.platform(), run.fingerprint(), approval.approvedAt(),
                 new ArrayList<>(entries.values()));

@@ -4,6 +4,7 @@ import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.stats.Noise;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -51,6 +52,13 @@ public record Baseline(int version, PlatformKey platform, Fingerprint fingerprin
     /** Every entry as a benchmark result, for comparison with a run. */
     public List<BenchmarkResult> asResults() {
         return entries.stream().map(BaselineEntry::asResult).toList();
+    }
+
+    /** The calibrated noise of the benchmarks that have it. */
+    public Map<BenchmarkId, Noise> noise() {
+        Map<BenchmarkId, Noise> out = new HashMap<>();
+        entries.stream().filter(e -> e.noise() != null).forEach(e -> out.put(e.id(), e.noise()));
+        return out;
     }
 
     /** Per-benchmark thresholds in percent, for the benchmarks that set one. */

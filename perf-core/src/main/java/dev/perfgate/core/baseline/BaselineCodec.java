@@ -15,6 +15,7 @@ import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.stats.Noise;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -73,6 +74,14 @@ public final class BaselineCodec {
         }
         if (e.thresholdPct() != null) {
             node.set("threshold_pct", ModelJson.number(e.thresholdPct()));
+        }
+        if (e.noise() != null) {
+            ObjectNode noise = node.putObject("noise");
+            noise.set("fork_log_sd", ModelJson.number(e.noise().forkLogSd()));
+            noise.set("run_log_sd", ModelJson.number(e.noise().runLogSd()));
+            noise.put("runs", e.noise().runs());
+            noise.put("forks", e.noise().forks());
+            noise.put("calibrated_at", e.noise().calibratedAt().toString());
         }
         ObjectNode approval = node.putObject("approval");
         approval.put("approved_at", e.approval().approvedAt().toString());
@@ -166,6 +175,24 @@ public final class BaselineCodec {
                 path.requiredText(at + ".approval.reason", a.get("reason")),
                 path.optionalText(at + ".approval.commit", a.get("commit")),
                 path.optionalText(at + ".approval.run_id", a.get("run_id")));
-        return new BaselineEntry(id, primary, allocation, threshold, approval);
+        return new BaselineEntry(id, primary, allocation, threshold, approval, readNoise(path, at + ".noise",
+                node.get("noise")));
+    }
+
+    private static Noise readNoise(JsonPath path, String at, JsonNode node) throws InputException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        path.requireObject(at, node);
+        double fork = path.number(at + ".fork_log_sd", node.get("fork_log_sd"), true);
+        double run = path.number(at + ".run_log_sd", node.get("run_log_sd"), false);
+        int runs = path.optionalCount(at + ".runs", node.get("runs"), 0);
+        int forks = path.optionalCount(at + ".forks", node.get("forks"), 0);
+        Instant calibratedAt = ModelJson.readInstant(path, at + ".calibrated_at", node.get("calibrated_at"));
+        try {
+            return new Noise(fork, run, runs, forks, calibratedAt);
+        } catch (IllegalArgumentException e) {
+            throw path.error(at, e.getMessage());
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.stats.Noise;
 
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,16 @@ import java.util.Optional;
  * @param allocation   bytes per operation ({@code gc.alloc.rate.norm}) when measured, else null
  * @param thresholdPct this benchmark's own regression threshold in percent, or null for the default
  * @param approval     who approved it and why
+ * @param noise        the noise {@code perf-gate calibrate} measured, or null when not calibrated
  */
 public record BaselineEntry(BenchmarkId id, Measurement primary, Measurement allocation, Double thresholdPct,
-                            Approval approval) {
+                            Approval approval, Noise noise) {
+
+    /** An entry without calibrated noise. */
+    public BaselineEntry(BenchmarkId id, Measurement primary, Measurement allocation, Double thresholdPct,
+                         Approval approval) {
+        this(id, primary, allocation, thresholdPct, approval, null);
+    }
 
     public BaselineEntry {
         Objects.requireNonNull(id, "id");
@@ -28,6 +36,16 @@ public record BaselineEntry(BenchmarkId id, Measurement primary, Measurement all
         if (thresholdPct != null) {
             dev.perfgate.core.stats.GatePolicy.checkThreshold(thresholdPct);
         }
+    }
+
+    /** This entry with calibrated noise. */
+    public BaselineEntry withNoise(Noise calibrated) {
+        return new BaselineEntry(id, primary, allocation, thresholdPct, approval, calibrated);
+    }
+
+    /** The calibrated noise, if {@code perf-gate calibrate} measured it. */
+    public Optional<Noise> calibratedNoise() {
+        return Optional.ofNullable(noise);
     }
 
     /** Bytes per operation, when the baseline run measured them. */

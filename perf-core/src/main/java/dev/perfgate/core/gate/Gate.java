@@ -10,6 +10,7 @@ import dev.perfgate.core.stats.Decision;
 import dev.perfgate.core.stats.DecisionRule;
 import dev.perfgate.core.stats.ForkEvidence;
 import dev.perfgate.core.stats.GatePolicy;
+import dev.perfgate.core.stats.Noise;
 import dev.perfgate.core.stats.Verdict;
 
 import java.util.ArrayList;
@@ -53,6 +54,20 @@ public final class Gate {
      */
     public GateReport compare(List<BenchmarkResult> base, List<BenchmarkResult> candidate,
                               Map<BenchmarkId, Double> thresholds) {
+        return compare(base, candidate, thresholds, Map.of());
+    }
+
+    /**
+     * Compares, using the calibrated noise of the benchmarks that have it to say how many more forks
+     * would decide an inconclusive result.
+     *
+     * @param base       the reference results
+     * @param candidate  the results under test
+     * @param thresholds per-benchmark thresholds in percent overriding the policy's default
+     * @param noise      per-benchmark calibrated noise (from the baseline)
+     */
+    public GateReport compare(List<BenchmarkResult> base, List<BenchmarkResult> candidate,
+                              Map<BenchmarkId, Double> thresholds, Map<BenchmarkId, Noise> noise) {
         Map<BenchmarkId, BenchmarkResult> baseById = new LinkedHashMap<>();
         base.forEach(r -> baseById.put(r.id(), r));
         List<BenchmarkResult> sortedCandidate = candidate.stream()
@@ -83,7 +98,8 @@ public final class Gate {
             if (p.evidence == null) {
                 rows.add(p.row);
             } else {
-                Decision decision = decisionRule.decide(p.evidence, adjusted[i], p.row.thresholdPct());
+                Decision decision = decisionRule.decide(p.evidence, adjusted[i], p.row.thresholdPct(),
+                        noise.get(p.row.id()));
                 rows.add(new ComparisonRow(p.row.id(), p.row.metric(), p.row.unit(), p.row.baseline(),
                         p.row.current(), p.row.thresholdPct(), decision));
             }

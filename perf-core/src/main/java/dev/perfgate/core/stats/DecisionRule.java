@@ -25,10 +25,22 @@ public final class DecisionRule {
      * @param thresholdPct this benchmark's threshold in percent
      */
     public Decision decide(ForkEvidence evidence, double adjustedP, double thresholdPct) {
+        return decide(evidence, adjustedP, thresholdPct, null);
+    }
+
+    /**
+     * Decides, with the benchmark's calibrated noise when it has one: the smallest detectable
+     * change and the forks needed then come from the calibration's many forks rather than from
+     * this comparison's few.
+     *
+     * @param calibrated the noise {@code perf-gate calibrate} stored with the baseline, or null
+     */
+    public Decision decide(ForkEvidence evidence, double adjustedP, double thresholdPct, Noise calibrated) {
         double threshold = thresholdPct / 100;
-        double mde = ForkEvidence.minDetectableChange(evidence.logNoise(), evidence.baseForks(),
+        double noise = calibrated != null ? calibrated.forkLogSd() : evidence.logNoise();
+        double mde = ForkEvidence.minDetectableChange(noise, evidence.baseForks(),
                 evidence.candidateForks(), policy.alpha(), policy.power());
-        int needed = ForkEvidence.forksNeeded(evidence.logNoise(), threshold, policy.alpha(), policy.power());
+        int needed = ForkEvidence.forksNeeded(noise, threshold, policy.alpha(), policy.power());
         Decision base = new Decision(Verdict.UNCHANGED, evidence.change(), evidence.ciLow(), evidence.ciHigh(),
                 adjustedP, mde, needed, "");
         double change = evidence.change();
@@ -43,10 +55,16 @@ public final class DecisionRule {
             if (significant) {
                 return base.with(Verdict.REGRESSION, adjustedP, "");
             }
-            String detect = Double.isFinite(mde)
-                    ? String.format(Locale.ROOT, "; these forks detect changes above %.1f%%; about %d forks per "
-                    + "side would decide %s%%", mde * 100, needed, format(thresholdPct))
-                    : "";
+            String detect = "";
+            if (calibrated != null) {
+                int more = Math.max(0, needed - evidence.candidateForks());
+                detect = String.format(Locale.ROOT, "; with the calibrated fork noise of %.1f%%, these forks detect "
+                        + "changes above %.1f%% and about %d more forks (%d per side) would decide %s%%",
+                        noise * 100, mde * 100, more, needed, format(thresholdPct));
+            } else if (Double.isFinite(mde)) {
+                detect = String.format(Locale.ROOT, "; these forks detect changes above %.1f%%; about %d forks per "
+                        + "side would decide %s%%", mde * 100, needed, format(thresholdPct));
+            }
             return base.with(Verdict.INCONCLUSIVE, adjustedP, String.format(Locale.ROOT,
                     "worse than the %s%% threshold but not significant (p = %.3g)%s",
                     format(thresholdPct), adjustedP, detect));

@@ -61,7 +61,8 @@ public record ForkEvidence(int baseForks, int candidateForks, boolean testable, 
         return new ForkEvidence(x.length, y.length, testable, change, low, high, p, pooledSd(x, y));
     }
 
-    private static double[] logs(double[] values) {
+    /** Natural logarithms of positive, finite fork means. */
+    static double[] logs(double[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             if (!(values[i] > 0) || Double.isInfinite(values[i])) {

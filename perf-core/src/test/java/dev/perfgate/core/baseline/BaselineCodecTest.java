@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.GoldenFiles;
 import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.stats.Noise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -128,6 +130,34 @@ class BaselineCodecTest {
         String second = codec.write(codec.read(SOURCE, first));
 
         assertThat(UnifiedDiff.of(SOURCE, first, second)).as("diff of the rewritten file").isEmpty();
+    }
+
+    @Test
+    void calibratedNoiseIsWrittenWithItsEntryAndReadBack() throws InputException {
+        Noise noise = new Noise(0.0412, 0.0131, 10, 200, Instant.parse("2026-11-27T06:00:00Z"));
+        Baseline baseline = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,
+                BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.cosineEntry().withNoise(noise),
+                BaselineFixtures.matrixEntry()));
+
+        String text = codec.write(baseline);
+        Baseline read = codec.read(SOURCE, text);
+
+        assertThat(text).contains("\"noise\" : {", "\"fork_log_sd\" : 0.0412", "\"run_log_sd\" : 0.0131",
+                "\"calibrated_at\" : \"2026-11-27T06:00:00Z\"");
+        assertThat(read.find(COSINE).orElseThrow().noise()).isEqualTo(noise);
+        assertThat(read.find(MATRIX).orElseThrow().calibratedNoise()).isEmpty();
+        assertThat(read.noise()).containsOnlyKeys(COSINE);
+        assertThat(codec.write(read)).isEqualTo(text);
+    }
+
+    @Test
+    void negativeNoiseIsReportedWithItsPath() {
+        InputException e = readFails(edit(root -> entry(root, 0).putObject("noise").put("fork_log_sd", -1)
+                .put("runs", 1).put("forks", 2).put("calibrated_at", "2026-11-27T06:00:00Z")));
+
+        assertOneLine(e);
+        assertThat(e.location()).isEqualTo("$.baselines[0].noise");
+        assertThat(e.getMessage()).contains("fork noise must be finite and >= 0");
     }
 
     @Test

@@ -28,6 +28,20 @@ class DecisionRuleTest {
     }
 
     @Test
+    void calibratedNoiseSaysHowManyMoreForksWouldDecide() {
+        Noise calibrated = new Noise(0.03, 0.01, 10, 200, java.time.Instant.parse("2026-11-27T06:00:00Z"));
+
+        Decision withCalibration = rule.decide(evidence(0.08, 0.2), 0.2, 5, calibrated);
+        Decision withoutCalibration = rule.decide(evidence(0.08, 0.2), 0.2, 5);
+
+        // the calibrated 3% gives fewer forks than the 6% these five forks show
+        assertThat(withCalibration.forksNeeded()).isEqualTo(ForkEvidence.forksNeeded(0.03, 0.05, 0.05, 0.8));
+        assertThat(withCalibration.note()).contains("calibrated fork noise of 3.0%")
+                .contains("about " + (withCalibration.forksNeeded() - 5) + " more forks");
+        assertThat(withoutCalibration.forksNeeded()).isGreaterThan(withCalibration.forksNeeded());
+    }
+
+    @Test
     void significantButWithinThresholdIsUnchanged() {
         assertThat(rule.decide(evidence(0.03, 0.001), 0.001, 5).verdict()).isEqualTo(Verdict.UNCHANGED);
     }

@@ -1,0 +1,171 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineEntry;
+import dev.perfgate.core.baseline.BaselineStore;
+import dev.perfgate.core.baseline.UnifiedDiff;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.stats.GatePolicy;
+import dev.perfgate.core.stats.Noise;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code perf-gate calibrate}: measures each benchmark's noise from repeated runs of unchanged code
+ * (A/A), stores it with the baseline entry and prints what the gate can detect.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Measures each benchmark's noise from repeated runs of unchanged code (A/A): the "
+                + "fork-to-fork noise and the run-to-run shift. Stores it with the benchmark's entry in "
+                + "baselines/<platform>.json (printed as a diff for review) and prints the smallest change the "
+                + "standard profile detects and the forks needed to detect the threshold with 95% power.",
+            "check then uses the stored noise to say how many more forks would decide an inconclusive result, "
+                + "and check --confirm to choose how many forks to rerun."})
+final class CalibrateCommand extends CommandSupport implements Callable<Integer> {
+
+    /** Power of the figures calibrate prints. */
+    static final double POWER = 0.95;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "How many runs to make (default: ${DEFAULT-VALUE}); each runs every benchmark with the "
+                    + "profile's forks.")
+    int runs;
+
+    @Option(names = "--results", paramLabel = "FILE", arity = "1..*",
+            description = "Calibrate from these JMH JSON results of unchanged code instead of running (e.g. the "
+                    + "last runs of main).")
+    List<Path> results;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
+            description = "Default regression threshold in percent (default: ${DEFAULT-VALUE}); a benchmark's "
+                    + "own threshold in the baseline wins.")
+    double thresholdPct;
+
+    @Option(names = "--dry-run", description = "Print the figures and the diff only; write nothing.")
+    boolean dryRun;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new UsageException("--runs must be >= 1 but was " + runs);
+        }
+        GatePolicy policy = GatePolicy.DEFAULT.withThreshold(thresholdPct);
+        PlatformKey platform = platform();
+        BaselineStore store = new BaselineStore(project.projectDir);
+        if (store.read(platform).isEmpty()) {
+            throw new UsageException("no baseline for " + platform + " (" + store.path(platform) + "): calibrate "
+                    + "stores the noise with the baseline entries, so approve a baseline first");
+        }
+        if (results != null) {
+            warnIgnoredRunOptions();
+        }
+        List<List<BenchmarkResult>> measured = new ArrayList<>();
+        if (results != null) {
+            for (Path file : results) {
+                measured.add(read(file));
+            }
+        } else {
+            JmhRunner runner = new JmhRunner(err());
+            String name = run.out.getFileName().toString().replaceFirst("\\.json$", "");
+            for (int i = 1; i <= runs; i++) {
+                err().println("perf-gate: calibrate run " + i + "/" + runs);
+                Path out = run.out.resolveSibling(name + "-calibrate-" + i + ".json");
+                runner.run(run, out);
+                measured.add(read(out));
+            }
+        }
+        Instant now = clock.instant();
+        Map<BenchmarkId, Noise> noise = noise(measured, now);
+
+        BaselineStore.Change change = store.update(platform, current -> withNoise(current.orElseThrow(), noise),
+                dryRun);
+        Baseline baseline = change.baseline();
+        out().print(table(baseline, noise, policy));
+        String relative = project.projectDir.toAbsolutePath().relativize(store.path(platform).toAbsolutePath())
+                .toString().replace('\\', '/');
+        out().print(UnifiedDiff.of(relative, change.before(), change.after()));
+        long stored = noise.keySet().stream().filter(id -> baseline.find(id).isPresent()).count();
+        err().println("perf-gate: " + (dryRun ? "would store" : "stored") + " the noise of " + stored + " benchmark"
+                + (stored == 1 ? "" : "s") + " in " + relative + (dryRun ? " (--dry-run: nothing written)"
+                : "; review and commit it"));
+        return ExitCodes.OK;
+    }
+
+    /** Each benchmark's noise over the runs that measured it with at least one fork; sorted by identity. */
+    static Map<BenchmarkId, Noise> noise(List<List<BenchmarkResult>> runs, Instant at) {
+        Map<BenchmarkId, List<double[]>> forks = new TreeMap<>();
+        for (List<BenchmarkResult> results : runs) {
+            for (BenchmarkResult r : results) {
+                double[] means = r.primary().forkMeans();
+                if (means.length > 0) {
+                    forks.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(means);
+                }
+            }
+        }
+        Map<BenchmarkId, Noise> out = new TreeMap<>();
+        forks.forEach((id, perRun) -> {
+            if (perRun.stream().mapToInt(a -> a.length).max().orElse(0) > 1
+                    && perRun.stream().allMatch(a -> java.util.Arrays.stream(a).allMatch(v -> v > 0))) {
+                out.put(id, Noise.of(perRun, at));
+            }
+        });
+        return out;
+    }
+
+    private static Baseline withNoise(Baseline current, Map<BenchmarkId, Noise> noise) {
+        List<BaselineEntry> entries = current.entries().stream()
+                .map(e -> noise.containsKey(e.id()) ? e.withNoise(noise.get(e.id())) : e)
+                .toList();
+        return new Baseline(current.version(), current.platform(), current.fingerprint(), current.timestamp(),
+                entries);
+    }
+
+    private static String table(Baseline baseline, Map<BenchmarkId, Noise> noise, GatePolicy policy) {
+        int forks = Profile.STANDARD.forks;
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%-60s %6s %6s %6s %10s %14s%n", "benchmark", "runs", "fork", "run", "standard", "forks for"));
+        out.append(String.format(Locale.ROOT, "%-60s %6s %6s %6s %10s %14s%n", "", "", "noise", "shift",
+                "detects", "threshold"));
+        boolean drift = false;
+        for (Map.Entry<BenchmarkId, Noise> e : noise.entrySet()) {
+            Noise n = e.getValue();
+            double threshold = baseline.find(e.getKey()).map(BaselineEntry::thresholdPct).orElse(policy.thresholdPct());
+            double mde = n.minDetectableChange(forks, forks, policy.alpha(), POWER);
+            int needed = n.forksNeeded(threshold / 100, policy.alpha(), POWER);
+            drift |= n.runLogSd() * 2 > threshold / 100;
+            out.append(String.format(Locale.ROOT, "%-60s %6d %5.1f%% %6s %9.1f%% %8d at %s%%%s%n",
+                    e.getKey().display(), n.runs(), n.forkLogSd() * 100,
+                    Double.isNaN(n.runLogSd()) ? "-" : String.format(Locale.ROOT, "%.1f%%", n.runLogSd() * 100),
+                    mde * 100, needed, format(threshold),
+                    baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)"));
+        }
+        out.append(String.format(Locale.ROOT, "standard detects: the smallest slowdown %d v %d forks detect with "
+                + "%.0f%% power at alpha %s; forks for threshold: forks per side to detect the threshold with "
+                + "%.0f%% power.%n", forks, forks, POWER * 100, format(policy.alpha()), POWER * 100));
+        if (drift) {
+            out.append("Run shift is drift between runs that more forks do not remove: against a stored baseline, "
+                    + "a change below about twice the run shift cannot be told from it. Compare such benchmarks "
+                    + "on one machine with perf-gate ab.\n");
+        }
+        return out.toString();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
