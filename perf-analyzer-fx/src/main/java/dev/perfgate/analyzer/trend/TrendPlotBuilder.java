@@ -132,7 +132,7 @@ final class TrendPlotBuilder {
                 for (ChangePoints.ChangePoint cp : cps) {
                     RunInfo run = history.runs().get(s.run(cp.index()));
                     markers.add(new TrendPlot.Marker(s.time(cp.index()), TrendPlot.MarkerKind.CHANGE_POINT,
-                            "Change point" + (overlay ? " in " + s.id().shortName() : "") + ": median "
+                            "Change point" + (overlay ? " in " + s.id().shortName() : "") + ": mean "
                                     + Text.score(cp.before()) + " -> " + Text.score(cp.after()) + " " + s.unit() + " ("
                                     + Text.percent(cp.shift()) + ") from run " + run.runId()
                                     + commitText(run)));

@@ -1,0 +1,104 @@
+package dev.perfgate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code calibrate} and {@code check --confirm} with real JMH runs of the fixture jar, tiny settings
+ * (4 forks of one warm-up and two 100 ms iterations of the spin benchmark). A 100% slowdown injected
+ * into the benchmark JVMs stands for a real regression; the threshold is 25% because consecutive
+ * runs of a shared 2-core machine drift by several percent and these tests are about the wiring.
+ */
+class CalibrateAndConfirmTest {
+
+    private static final String PLATFORM = "linux-x86_64";
+    private static final String SLOWER = "--jvm-arg=-Dperfgate.fixture.slowdown=2.0";
+
+    @TempDir
+    Path project;
+
+    private Cli.Result perfGate(String command, String out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--benchmarks", Cli.fixtureJar().toString(), "--include",
+                "SpinBenchmark", "--forks", "4", "--warmup-iterations", "1", "--iterations", "2",
+                "--iteration-time", "100ms", "--out", project.resolve(out).toString()));
+        args.addAll(List.of(extra));
+        return Cli.inProject(project, PLATFORM, command, args.toArray(String[]::new));
+    }
+
+    private Path baseline() {
+        return project.resolve("baselines").resolve(PLATFORM + ".json");
+    }
+
+    private void approveBaseline() {
+        Cli.Result approved = perfGate("approve", "base.json", "--reason", "test baseline", "--allow-noisy");
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    }
+
+    @Test
+    void calibrateStoresEachBenchmarksNoiseWithItsBaselineEntry() throws Exception {
+        approveBaseline();
+        String before = Files.readString(baseline());
+
+        Cli.Result calibrated = perfGate("calibrate", "cal.json", "--runs", "2");
+        String after = Files.readString(baseline());
+        Cli.Result fromFiles = perfGate("calibrate", "cal.json", "--dry-run", "--results",
+                project.resolve("cal-calibrate-1.json").toString(), project.resolve("cal-calibrate-2.json").toString());
+
+        assertThat(calibrated.exitCode()).as(calibrated.toString()).isZero();
+        assertThat(calibrated.err()).contains("calibrate run 1/2", "calibrate run 2/2",
+                "stored the noise of 1 benchmark in baselines/" + PLATFORM + ".json");
+        assertThat(calibrated.out()).contains("SpinBenchmark", "fork", "standard", "forks for", "+      \"noise\" : {");
+        assertThat(before).doesNotContain("\"noise\"");
+        assertThat(after).contains("\"fork_log_sd\"", "\"run_log_sd\"", "\"runs\" : 2", "\"forks\" : 8");
+        assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();
+        assertThat(fromFiles.err()).contains("would store the noise of 1 benchmark", "--dry-run: nothing written");
+        assertThat(Files.readString(baseline())).isEqualTo(after);
+    }
+
+    @Test
+    void calibrateWithoutABaselineSaysToApproveOneFirst() {
+        Cli.Result result = perfGate("calibrate", "cal.json", "--runs", "1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n").contains("approve a baseline first");
+        assertThat(project.resolve("cal-calibrate-1.json")).doesNotExist();
+    }
+
+    @Test
+    void confirmRerunsARegressionWithMoreForksBeforeFailing() {
+        approveBaseline();
+
+        Cli.Result slower = perfGate("check", "slower.json", "--threshold", "25", "--confirm", SLOWER);
+        Cli.Result unchanged = perfGate("check", "same.json", "--threshold", "25", "--confirm");
+
+        assertThat(slower.exitCode()).as(slower.toString()).isEqualTo(1);
+        assertThat(slower.err()).containsPattern("--confirm: .*SpinBenchmark.* in doubt; rerunning 1 benchmark "
+                + "method with \\d+ more forks");
+        assertThat(slower.out()).contains("REGRESSION");
+        assertThat(project.resolve("slower-confirm.json")).exists();
+        assertThat(unchanged.exitCode()).as(unchanged.toString()).isZero();
+        assertThat(unchanged.err()).contains("--confirm: no benchmark looks regressed or inconclusive");
+        assertThat(project.resolve("same-confirm.json")).doesNotExist();
+    }
+
+    @Test
+    void confirmWithoutTimeLeftLetsTheFirstRunDecide() {
+        approveBaseline();
+
+        Cli.Result result = perfGate("check", "slower.json", "--threshold", "25", "--confirm", "--max-time", "1s",
+                SLOWER);
+        Cli.Result bad = perfGate("check", "x.json", "--confirm", "--max-time", "ten minutes");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("is less than 2 more forks; the first run decides");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--max-time must be a positive whole number");
+    }
+}
