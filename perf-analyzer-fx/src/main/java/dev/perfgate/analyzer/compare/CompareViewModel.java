@@ -251,7 +251,7 @@ public final class CompareViewModel {
         if (b instanceof RunChoice.BaselineChoice choice) {
             Baseline baseline = choice.baseline();
             baseResults = baseline.asResults();
-            out = gate.compare(baseResults, cur.results(), baseline.thresholds());
+            out = gate.compare(baseResults, cur.results(), baseline.thresholds(), baseline.noise());
             Fingerprint fb = baseline.fingerprint();
             out = out.withContext(platform, cur.fingerprint().differencesFrom(fb), !cur.fingerprint().isComparableTo(fb));
         } else {

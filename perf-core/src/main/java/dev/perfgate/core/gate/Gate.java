@@ -89,8 +89,9 @@ public final class Gate {
                     Decision.of(Verdict.MISSING, "in the baseline but not in this run")), null));
         }
 
+        // With a calibrated run-to-run shift, a difference must also stand out from that drift.
         double[] raw = pending.stream().mapToDouble(p -> p.evidence == null ? Double.NaN
-                : p.evidence.pValue()).toArray();
+                : Math.max(p.evidence.pValue(), driftP(p.evidence, noise.get(p.row.id())))).toArray();
         double[] adjusted = BenjaminiHochberg.adjust(raw);
         List<ComparisonRow> rows = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
@@ -107,6 +108,11 @@ public final class Gate {
         rows.sort(Comparator.comparing(ComparisonRow::id)
                 .thenComparing(r -> r.isPrimary() ? "" : r.metric()));
         return new GateReport("", policy.thresholdPct(), rows, List.of(), false);
+    }
+
+    private static double driftP(ForkEvidence evidence, Noise calibrated) {
+        return calibrated == null ? 0 : calibrated.driftP(evidence.logShift(), evidence.baseForks(),
+                evidence.candidateForks());
     }
 
     /** A row whose decision may still wait for the multiple-comparison adjustment. */

@@ -31,7 +31,9 @@ public final class DecisionRule {
     /**
      * Decides, with the benchmark's calibrated noise when it has one: the smallest detectable
      * change and the forks needed then come from the calibration's many forks rather than from
-     * this comparison's few.
+     * this comparison's few, and a difference significant between the two runs but not beyond
+     * the calibrated run-to-run shift is inconclusive and says so. The caller's p-value must
+     * already include that shift (see {@link Noise#driftP}); {@code Gate} does.
      *
      * @param calibrated the noise {@code perf-gate calibrate} stored with the baseline, or null
      */
@@ -54,6 +56,15 @@ public final class DecisionRule {
         if (change > threshold) {
             if (significant) {
                 return base.with(Verdict.REGRESSION, adjustedP, "");
+            }
+            double driftP = calibrated == null ? 0
+                    : calibrated.driftP(evidence.logShift(), evidence.baseForks(), evidence.candidateForks());
+            if (driftP > evidence.pValue() && evidence.pValue() < policy.alpha()) {
+                return base.with(Verdict.INCONCLUSIVE, adjustedP, String.format(Locale.ROOT,
+                        "worse than the %s%% threshold between these runs (p = %.3g) but within the calibrated "
+                                + "run-to-run shift of %.1f%% (p = %.3g); compare both on one machine with "
+                                + "perf-gate ab", format(thresholdPct), evidence.pValue(), calibrated.runLogSd() * 100,
+                        adjustedP));
             }
             String detect = "";
             if (calibrated != null) {

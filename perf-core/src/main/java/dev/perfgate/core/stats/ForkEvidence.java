@@ -19,9 +19,10 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  * @param pValue         two-sided Mann-Whitney p-value, unadjusted; NaN when not testable
  * @param logNoise       pooled standard deviation of ln(fork mean), the fork-to-fork noise; NaN
  *                       with fewer than two forks on both sides
+ * @param logShift       the estimated shift {@code ln(candidate) - ln(base)} (Hodges-Lehmann), signed
  */
 public record ForkEvidence(int baseForks, int candidateForks, boolean testable, double change, double ciLow,
-                           double ciHigh, double pValue, double logNoise) {
+                           double ciHigh, double pValue, double logNoise, double logShift) {
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /** Asymptotic relative efficiency of the rank test against the t-test under normality is 3/pi. */
@@ -58,7 +59,7 @@ public record ForkEvidence(int baseForks, int candidateForks, boolean testable, 
             low = Math.min(a, b);
             high = Math.max(a, b);
         }
-        return new ForkEvidence(x.length, y.length, testable, change, low, high, p, pooledSd(x, y));
+        return new ForkEvidence(x.length, y.length, testable, change, low, high, p, pooledSd(x, y), shift);
     }
 
     /** Natural logarithms of positive, finite fork means. */

@@ -1,5 +1,6 @@
 package dev.perfgate.core.stats;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param calibratedAt when
  */
 public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Instant calibratedAt) {
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     public Noise {
         Objects.requireNonNull(calibratedAt, "calibratedAt");
@@ -70,6 +73,20 @@ public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Inst
             runLogSd = Math.sqrt(Math.max(0, variance.evaluate(runMeans) - expected));
         }
         return new Noise(Math.sqrt(forkVariance), runLogSd, runs.size(), forks, calibratedAt);
+    }
+
+    /**
+     * Two-sided p-value of a log shift between a run of {@code m} forks and one of {@code n} forks
+     * measured at different times, when each run as a whole moves by the run-to-run shift: a z test
+     * with variance {@code forkLogSd^2 (1/m + 1/n) + 2 runLogSd^2}. 0 when no run-to-run shift is
+     * known (the fork-level test alone then decides).
+     */
+    public double driftP(double logShift, int m, int n) {
+        if (!(runLogSd > 0) || m < 1 || n < 1) {
+            return 0;
+        }
+        double se = Math.sqrt(forkLogSd * forkLogSd * (1.0 / m + 1.0 / n) + 2 * runLogSd * runLogSd);
+        return 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(logShift) / se);
     }
 
     /** Smallest relative change m against n forks detect at this noise (see {@link ForkEvidence}). */

@@ -37,6 +37,30 @@ class GateTest {
         assertThat(report.fails()).isFalse();
     }
 
+    /**
+     * Two runs 12% apart with 3% fork noise: the forks alone make that a clear regression, but not
+     * when the benchmark's calibrated run-to-run shift is 6%, because whole runs move that much.
+     */
+    @Test
+    void calibratedRunToRunShiftKeepsADifferenceWithinTheDriftFromFailing() {
+        SyntheticResults synthetic = new SyntheticResults(5);
+        List<BenchmarkResult> base = List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(20, 100, 0.03)));
+        List<BenchmarkResult> slower = List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(20, 112, 0.03)));
+        java.time.Instant at = java.time.Instant.parse("2026-11-27T06:00:00Z");
+
+        GateReport plain = gate.compare(base, slower, Map.of());
+        GateReport drifting = gate.compare(base, slower, Map.of(),
+                Map.of(ALPHA, new dev.perfgate.core.stats.Noise(0.03, 0.06, 10, 200, at)));
+        GateReport steady = gate.compare(base, slower, Map.of(),
+                Map.of(ALPHA, new dev.perfgate.core.stats.Noise(0.03, 0.005, 10, 200, at)));
+
+        assertThat(plain.rows().get(0).decision().verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(drifting.rows().get(0).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(drifting.rows().get(0).decision().note())
+                .contains("within the calibrated run-to-run shift of 6.0%", "perf-gate ab");
+        assertThat(steady.rows().get(0).decision().verdict()).isEqualTo(Verdict.REGRESSION);
+    }
+
     @Test
     void benchmarkOnlyInBaseIsMissing() {
         SyntheticResults synthetic = new SyntheticResults(2);

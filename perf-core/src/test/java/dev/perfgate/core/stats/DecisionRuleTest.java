@@ -59,7 +59,8 @@ class DecisionRuleTest {
 
     @Test
     void untestableForkCountsAreInconclusiveAndSaySo() {
-        ForkEvidence untestable = new ForkEvidence(3, 3, false, 0.30, Double.NaN, Double.NaN, Double.NaN, 0.03);
+        ForkEvidence untestable = new ForkEvidence(3, 3, false, 0.30, Double.NaN, Double.NaN, Double.NaN, 0.03,
+                Math.log1p(0.30));
 
         Decision decision = rule.decide(untestable, Double.NaN, 5);
 
@@ -68,6 +69,6 @@ class DecisionRuleTest {
     }
 
     private static ForkEvidence evidence(double change, double p) {
-        return new ForkEvidence(5, 5, true, change, change - 0.05, change + 0.05, p, 0.06);
+        return new ForkEvidence(5, 5, true, change, change - 0.05, change + 0.05, p, 0.06, Math.log1p(change));
     }
 }

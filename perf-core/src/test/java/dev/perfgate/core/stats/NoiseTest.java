@@ -67,6 +67,17 @@ class NoiseTest {
     }
 
     @Test
+    void driftPWidensTheForkLevelTestByTheRunShift() {
+        Noise steady = new Noise(0.03, 0, 3, 60, AT);
+        Noise drifting = new Noise(0.03, 0.05, 3, 60, AT);
+
+        // sd = sqrt(0.03^2 (2/20) + 2 0.05^2) = 0.0716; z = 0.10 / 0.0716 = 1.397; p = 0.162
+        assertThat(drifting.driftP(0.10, 20, 20)).isCloseTo(0.162, within(0.001));
+        assertThat(drifting.driftP(-0.10, 20, 20)).isEqualTo(drifting.driftP(0.10, 20, 20));
+        assertThat(steady.driftP(0.10, 20, 20)).isZero();
+    }
+
+    @Test
     void refusesRunsWithoutTwoForksAndNonPositiveMeans() {
         assertThatThrownBy(() -> Noise.of(List.of(new double[] {1}, new double[] {2}), AT))
                 .hasMessageContaining("no run has two forks");
