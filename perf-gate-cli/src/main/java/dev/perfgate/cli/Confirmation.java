@@ -7,7 +7,6 @@ import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
-import dev.perfgate.core.stats.Verdict;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,23 +41,13 @@ final class Confirmation {
         this.progress = progress;
     }
 
-    /** The benchmarks a first verdict leaves in doubt: regressions, and worse-than-threshold inconclusives. */
-    static List<ComparisonRow> doubtful(GateReport report) {
-        return report.rows().stream()
-                .filter(ComparisonRow::isPrimary)
-                .filter(r -> r.decision().verdict() == Verdict.REGRESSION
-                        || r.decision().verdict() == Verdict.INCONCLUSIVE
-                        && r.decision().change() > r.thresholdPct() / 100)
-                .toList();
-    }
-
     /**
      * Reruns the doubtful benchmarks within {@code left} and returns {@code current} with their
      * forks pooled with the rerun's.
      */
     List<BenchmarkResult> confirm(GateReport report, List<BenchmarkResult> current, Duration left)
             throws InputException, UsageException, RunFailedException, IOException {
-        List<ComparisonRow> doubtful = doubtful(report);
+        List<ComparisonRow> doubtful = report.rows().stream().filter(ComparisonRow::inDoubt).toList();
         if (doubtful.isEmpty()) {
             progress.println("perf-gate: --confirm: no benchmark looks regressed or inconclusive; nothing to rerun");
             return current;

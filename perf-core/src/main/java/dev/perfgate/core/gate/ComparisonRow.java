@@ -2,6 +2,7 @@ package dev.perfgate.core.gate;
 
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.stats.Decision;
+import dev.perfgate.core.stats.Verdict;
 
 import java.util.Objects;
 
@@ -32,5 +33,15 @@ public record ComparisonRow(BenchmarkId id, String metric, String unit, double b
     /** Whether this is the primary metric. */
     public boolean isPrimary() {
         return PRIMARY.equals(metric);
+    }
+
+    /**
+     * Whether more forks could change this row's outcome for the gate: a primary metric that is a
+     * regression, or worse than the threshold but not significant ({@code check --confirm} reruns these).
+     */
+    public boolean inDoubt() {
+        Verdict v = decision.verdict();
+        return isPrimary() && (v == Verdict.REGRESSION
+                || v == Verdict.INCONCLUSIVE && decision.change() > thresholdPct / 100);
     }
 }

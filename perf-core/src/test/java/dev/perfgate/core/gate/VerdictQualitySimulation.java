@@ -1,5 +1,7 @@
 package dev.perfgate.core.gate;
 
+import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.model.BenchmarkId;
@@ -7,6 +9,7 @@ import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.stats.GatePolicy;
+import dev.perfgate.core.stats.Noise;
 import dev.perfgate.core.stats.Verdict;
 
 import java.nio.file.Path;
@@ -81,6 +84,10 @@ public final class VerdictQualitySimulation {
         }
     }
 
+    /** The rules compared, in the order of the table's rows. */
+    private static final String[] RULES = {"perf-gate check", "perf-gate check, calibrated",
+        "perf-gate check --confirm, calibrated", "perf-gate ab", "mean > +5%", "ratio > 200%"};
+
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".");
         PlatformKey platform = PlatformKey.parse(args.length > 1 ? args[1] : "linux-x86_64");
@@ -89,36 +96,52 @@ public final class VerdictQualitySimulation {
         Run run = records.stream().filter(r -> r instanceof HistoryRecord.RunRecord)
                 .map(r -> ((HistoryRecord.RunRecord) r).run()).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalArgumentException("no run in the history of " + platform));
+        Map<BenchmarkId, Noise> calibrated = new BaselineStore(project).read(platform).map(Baseline::noise)
+                .orElse(Map.of());
         System.out.printf("Noise models fitted to run %s (%s, %d benchmarks); %d forks x %d iterations per side, "
-                + "%d trials per cell.%n%n", run.runId(), run.fingerprint().jdkVersion(), run.results().size(), FORKS,
-                ITERATIONS, trials);
+                + "%d trials per cell; run-to-run shift from the baseline's calibrated noise.%n%n", run.runId(),
+                run.fingerprint().jdkVersion(), run.results().size(), FORKS, ITERATIONS, trials);
         Gate gate = new Gate(GatePolicy.DEFAULT);
         SplittableRandom random = new SplittableRandom(20261127L);
-        System.out.println("| benchmark | noise model | rule | A/A | 2% | 5% | 8% | 10% | 20% |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| benchmark | noise model | run shift | rule | A/A | 2% | 5% | 8% | 10% | 20% |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (BenchmarkResult result : run.results()) {
+            BenchmarkId id = result.id();
             double[] logs = Arrays.stream(result.primary().forkMeans()).map(Math::log).toArray();
+            Noise noise = calibrated.get(id);
+            double shift = noise == null || Double.isNaN(noise.runLogSd()) ? 0 : noise.runLogSd();
             for (Model model : fit(logs)) {
-                int[][] counts = new int[3][CHANGES.length];
+                int[][] counts = new int[RULES.length][CHANGES.length];
+                Map<BenchmarkId, Noise> known = noise == null ? Map.of() : Map.of(id, noise);
                 for (int c = 0; c < CHANGES.length; c++) {
+                    double factor = 1 + CHANGES[c];
                     for (int t = 0; t < trials; t++) {
-                        List<List<Double>> base = forks(random, model);
-                        double factor = 1 + CHANGES[c];
-                        List<List<Double>> head = forks(random, () -> factor * model.draw(random));
+                        // A stored baseline and a check are two runs at different times, each shifted as a whole.
+                        double baseRun = Math.exp(shift * random.nextGaussian());
+                        double headRun = Math.exp(shift * random.nextGaussian());
+                        List<List<Double>> base = forks(random, FORKS, () -> baseRun * model.draw(random));
+                        List<List<Double>> head = forks(random, FORKS, () -> headRun * factor * model.draw(random));
+                        List<BenchmarkResult> b = List.of(SyntheticResults.result(id, "us/op", base));
+                        List<BenchmarkResult> h = List.of(SyntheticResults.result(id, "us/op", head));
                         double ratio = mean(head) / mean(base);
-                        BenchmarkId id = result.id();
-                        GateReport report = gate.compare(List.of(SyntheticResults.result(id, "us/op", base)),
-                                List.of(SyntheticResults.result(id, "us/op", head)), Map.of());
-                        counts[0][c] += report.rows().get(0).decision().verdict() == Verdict.REGRESSION ? 1 : 0;
-                        counts[1][c] += ratio > 1.05 ? 1 : 0;
-                        counts[2][c] += ratio > 2.0 ? 1 : 0;
+                        counts[0][c] += regression(gate.compare(b, h, Map.of()));
+                        GateReport first = gate.compare(b, h, Map.of(), known);
+                        counts[1][c] += regression(first);
+                        counts[2][c] += regression(confirm(gate, first, b, head, known, random,
+                                () -> headRun * factor * model.draw(random)));
+                        // ab: both sides' forks interleaved in one session share its state, so no relative shift.
+                        List<List<Double>> abBase = forks(random, FORKS, () -> model.draw(random));
+                        List<List<Double>> abHead = forks(random, FORKS, () -> factor * model.draw(random));
+                        counts[3][c] += regression(gate.compare(List.of(SyntheticResults.result(id, "us/op", abBase)),
+                                List.of(SyntheticResults.result(id, "us/op", abHead)), Map.of()));
+                        counts[4][c] += ratio > 1.05 ? 1 : 0;
+                        counts[5][c] += ratio > 2.0 ? 1 : 0;
                     }
                 }
-                String[] rules = {"perf-gate", "mean > +5%", "ratio > 200%"};
-                for (int r = 0; r < rules.length; r++) {
-                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s |",
-                            result.id().displayWithMode().replaceFirst("^dev\\.perfgate\\.kernels\\.", ""),
-                            model.name(), rules[r]));
+                for (int r = 0; r < RULES.length; r++) {
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.1f%% | %s |",
+                            id.displayWithMode().replaceFirst("^dev\\.perfgate\\.kernels\\.", ""),
+                            model.name(), shift * 100, RULES[r]));
                     for (int c = 0; c < CHANGES.length; c++) {
                         row.append(String.format(Locale.ROOT, " %.1f%% |", 100.0 * counts[r][c] / trials));
                     }
@@ -128,13 +151,32 @@ public final class VerdictQualitySimulation {
         }
     }
 
-    private static List<List<Double>> forks(SplittableRandom random, Model model) {
-        return forks(random, () -> model.draw(random));
+    private static int regression(GateReport report) {
+        return report.rows().get(0).decision().verdict() == Verdict.REGRESSION ? 1 : 0;
     }
 
-    private static List<List<Double>> forks(SplittableRandom random, DoubleSupplier forkFactor) {
+    /**
+     * {@code check --confirm} as the CLI does it for one doubtful benchmark of the three kernels:
+     * a regression, or worse than the threshold but not significant, is rerun with the forks needed
+     * (at least as many as the first run) within what a 10-minute budget leaves after a 6.5-minute
+     * first run: 32 forks of 6.5 s. The rerun is in the same session as the first run.
+     */
+    private static GateReport confirm(Gate gate, GateReport first, List<BenchmarkResult> base,
+                                      List<List<Double>> head, Map<BenchmarkId, Noise> known,
+                                      SplittableRandom random, DoubleSupplier forkFactor) {
+        ComparisonRow row = first.rows().get(0);
+        if (!row.inDoubt()) {
+            return first;
+        }
+        int more = Math.min(32, Math.max(FORKS, row.decision().forksNeeded() - FORKS));
+        List<List<Double>> all = new ArrayList<>(head);
+        all.addAll(forks(random, more, forkFactor));
+        return gate.compare(base, List.of(SyntheticResults.result(row.id(), "us/op", all)), Map.of(), known);
+    }
+
+    private static List<List<Double>> forks(SplittableRandom random, int count, DoubleSupplier forkFactor) {
         List<List<Double>> forks = new ArrayList<>();
-        for (int f = 0; f < FORKS; f++) {
+        for (int f = 0; f < count; f++) {
             double level = 100 * forkFactor.getAsDouble();
             List<Double> iterations = new ArrayList<>();
             for (int i = 0; i < ITERATIONS; i++) {

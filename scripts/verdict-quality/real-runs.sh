@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The real-run part of docs/verdict-quality.md: A/A checks of the bundled kernels, and checks and
+# A/B runs of kernels slowed by a known amount. Every run's console output, JSON report and JMH
+# results stay in OUT; OUT/summary.txt gets one line per run (what, exit code, seconds) followed by
+# the run's primary-metric rows (benchmark, scores, change, interval, p, verdict).
+#
+# Usage: scripts/verdict-quality/real-runs.sh OUT aa N          N x check --confirm (unchanged code)
+#        scripts/verdict-quality/real-runs.sh OUT check PCT...  check --confirm of kernels slowed by PCT%
+#        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab of this build against one slowed by PCT%
+# Build first (mvn -B -DskipTests package); the machine should be otherwise idle.
+set -euo pipefail
+
+out="${1:?usage: real-runs.sh OUT aa N | check PCT... | ab PCT...}"
+mode="${2:?usage: real-runs.sh OUT aa N | check PCT... | ab PCT...}"
+shift 2
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(git -C "$here" rev-parse --show-toplevel)"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+gate="$out/perf-gate.jar"
+cp "$root/perf-gate-cli/target/perf-gate.jar" "$gate"
+# The bundled default selection: the optimized kernels, not the *Reference and memoryFloor yardsticks.
+kernels='^(?!.*(?:[Rr]eference|memoryFloor)).*'
+
+measure() { # label, perf-gate arguments...
+    local label="$1" dir="$out/$1" start status
+    shift
+    mkdir -p "$dir"
+    start=$(date +%s)
+    status=0
+    java -jar "$gate" "$@" --project-dir "$root" --out "$dir/results.json" --json "$dir/report.json" \
+        > "$dir/console.txt" 2> "$dir/progress.txt" || status=$?
+    {
+        echo "$label exit=$status seconds=$(( $(date +%s) - start ))"
+        grep -E '^[A-Za-z]+Benchmark\.[^ ]+ +us/op' "$dir/console.txt" || true
+    } >> "$out/summary.txt"
+}
+
+slowed() { # pct -> path of the slowed jar
+    local jar="$out/slowed-$1.jar"
+    [[ -f "$jar" ]] || "$here/slowed-jar.sh" "$1" "$jar" >&2
+    echo "$jar"
+}
+
+case "$mode" in
+    aa)
+        for ((i = 1; i <= ${1:?aa needs N}; i++)); do
+            measure "aa-$(date +%H%M%S)" check --confirm
+        done ;;
+    check)
+        for pct in "$@"; do
+            measure "check-$pct-$(date +%H%M%S)" check --confirm --benchmarks "$(slowed "$pct")" --include "$kernels"
+        done ;;
+    ab)
+        for pct in "$@"; do
+            measure "ab-$pct-$(date +%H%M%S)" ab --base "$gate" --head "$(slowed "$pct")" --include "$kernels"
+        done ;;
+    *) echo "real-runs.sh: unknown mode '$mode' (aa, check or ab)" >&2; exit 2 ;;
+esac
