@@ -11,9 +11,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -49,6 +51,16 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the fork order (default: random, printed).")
     Long seed;
 
+    @Option(names = "--confirm",
+            description = "Rerun the benchmarks that look regressed or inconclusive with more interleaved fork pairs "
+                    + "and decide on all their forks, within --max-time.")
+    boolean confirm;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "30m",
+            description = "Time budget of ab --confirm, the first forks included: the reruns get what is left "
+                    + "(default ${DEFAULT-VALUE}); e.g. 90s, 20m, 1h.")
+    String maxTime;
+
     @Mixin
     RunOptions run;
 
@@ -57,6 +69,8 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Duration budget = duration("--max-time", maxTime);
         if (run.benchmarksJar != null) {
             throw new UsageException("ab takes the jars as --base and --head, not --benchmarks");
         }
@@ -76,22 +90,40 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                 + " forks each, interleaved in random pair order (--seed " + orderSeed + ")");
         List<List<BenchmarkResult>> base = new ArrayList<>();
         List<List<BenchmarkResult>> head = new ArrayList<>();
-        for (int i = 1; i <= forks; i++) {
-            boolean baseFirst = order.nextBoolean();
-            for (boolean isBase : baseFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                String side = isBase ? "base" : "head";
-                err().println("perf-gate: ab fork " + i + "/" + forks + ": " + side);
-                err().flush();
-                Path out = dir.resolve("ab-" + side + "-" + i + ".json");
-                runner.run(side(isBase ? baseJar : headJar, isBase ? baseJvmArgs : headJvmArgs), out);
-                (isBase ? base : head).add(read(out));
+        interleave(runner, order, run.include, 1, forks, dir, base, head);
+        Gate comparison = new Gate(gate.policy());
+        GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
+        if (confirm) {
+            Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
+            Optional<Confirmation.Plan> plan = Confirmation.plan(report, forks, run.forkTime().multipliedBy(2), left,
+                    err());
+            if (plan.isPresent()) {
+                interleave(runner, order, plan.get().include(), forks + 1, forks + plan.get().forks(), dir, base, head);
+                report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
             }
         }
-        GateReport report = new Gate(gate.policy()).compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         gate.writeReports(report, List.of());
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** Runs fork pairs {@code first..last} of the benchmarks matching {@code include}, each pair in random order. */
+    private void interleave(JmhRunner runner, Random order, String include, int first, int last, Path dir,
+                            List<List<BenchmarkResult>> base, List<List<BenchmarkResult>> head) throws Exception {
+        for (int i = first; i <= last; i++) {
+            boolean baseFirst = order.nextBoolean();
+            for (boolean isBase : baseFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                String side = isBase ? "base" : "head";
+                err().println("perf-gate: ab fork " + i + "/" + last + ": " + side);
+                err().flush();
+                Path out = dir.resolve("ab-" + side + "-" + i + ".json");
+                RunOptions options = side(isBase ? baseJar : headJar, isBase ? baseJvmArgs : headJvmArgs);
+                options.include = include;
+                runner.run(options, out);
+                (isBase ? base : head).add(read(out));
+            }
+        }
     }
 
     /** This side's options: the run's, with its jar, one fork, and its own JVM arguments. */

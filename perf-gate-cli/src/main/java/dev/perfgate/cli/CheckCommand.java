@@ -49,7 +49,7 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Duration budget = parseDuration(maxTime);
+        Duration budget = duration("--max-time", maxTime);
         PlatformKey platform = platform();
         Gate comparison = new Gate(gate.policy());
         List<BenchmarkResult> given = results != null ? read(results) : null;
@@ -69,7 +69,7 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         GateReport report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
         if (confirm) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
-            current = new Confirmation(run, err()).confirm(report, current, left);
+            current = Confirmation.check(report, current, run, left, err());
             report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
         }
         Fingerprint now = fingerprint(current);
@@ -80,20 +80,5 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
-    }
-
-    /** A duration like 90s, 10m or 1h. */
-    static Duration parseDuration(String text) throws UsageException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(s|m|h)").matcher(text);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new UsageException("--max-time must be a positive whole number of s, m or h, like 90s or 10m, "
-                    + "but was '" + text + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -66,6 +67,21 @@ abstract class CommandSupport {
 
     PlatformKey platform() throws UsageException {
         return project.platformKey(detector);
+    }
+
+    /** A duration like 90s, 10m or 1h, given as {@code option}. */
+    static Duration duration(String option, String text) throws UsageException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(s|m|h)").matcher(text);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageException(option + " must be a positive whole number of s, m or h, like 90s or 10m, "
+                    + "but was '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 
     /** Results from a JMH JSON file. */

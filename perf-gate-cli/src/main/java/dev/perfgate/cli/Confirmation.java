@@ -10,81 +10,107 @@ import dev.perfgate.core.model.ForkPool;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code check --confirm}: reruns the benchmarks whose first verdict is a regression, or worse than
- * the threshold but not significant, with more forks, and pools the new forks with the first run's
- * so that the gate decides on all of them. Benchmarks that looked fine are not rerun.
+ * {@code --confirm} of {@code check} and {@code ab}: reruns the benchmarks whose first verdict is a
+ * regression, or worse than the threshold but not significant ({@link ComparisonRow#inDoubt}), with
+ * more forks, so that the gate decides on the first run's forks and the rerun's together.
+ * Benchmarks that looked fine are not rerun.
  *
  * <p>How many forks: the most any doubtful benchmark needs to decide its threshold (from its
- * calibrated noise when the baseline has it), less the forks it has, and at least as many as the
- * first run had, so that a confirmation is never weaker than what it confirms; then cut to what
- * the time left in the budget allows. With less time than two forks per benchmark, nothing is
- * rerun and the first run decides, which the progress output says.
+ * calibrated noise when the baseline has it), less the forks it has, and at least as many as it
+ * has, so that a confirmation is never weaker than what it confirms; then cut to what the time
+ * left in the budget allows. With less time than two forks, nothing is rerun and the first run
+ * decides, which the progress output says.
  */
 final class Confirmation {
 
-    private final RunOptions run;
-    private final PrintWriter progress;
+    /**
+     * What to rerun.
+     *
+     * @param ids     the doubtful benchmarks
+     * @param include a JMH include pattern selecting exactly their benchmark methods
+     * @param forks   how many more forks
+     */
+    record Plan(Set<BenchmarkId> ids, String include, int forks) {
+    }
 
-    Confirmation(RunOptions run, PrintWriter progress) {
-        this.run = run;
-        this.progress = progress;
+    private Confirmation() {
     }
 
     /**
-     * Reruns the doubtful benchmarks within {@code left} and returns {@code current} with their
-     * forks pooled with the rerun's.
+     * Plans the rerun, printing what it decided.
+     *
+     * @param report  the first verdicts
+     * @param have    forks per side the doubtful benchmarks have
+     * @param forkCost wall time of one more fork of one benchmark method (both sides for ab)
+     * @param left    time left in the budget
+     * @return the plan, or empty when nothing is in doubt or no time is left
      */
-    List<BenchmarkResult> confirm(GateReport report, List<BenchmarkResult> current, Duration left)
-            throws InputException, UsageException, RunFailedException, IOException {
+    static Optional<Plan> plan(GateReport report, int have, Duration forkCost, Duration left, PrintWriter progress) {
         List<ComparisonRow> doubtful = report.rows().stream().filter(ComparisonRow::inDoubt).toList();
         if (doubtful.isEmpty()) {
             progress.println("perf-gate: --confirm: no benchmark looks regressed or inconclusive; nothing to rerun");
-            return current;
+            return Optional.empty();
         }
-        Map<BenchmarkId, BenchmarkResult> byId = current.stream()
-                .collect(Collectors.toMap(BenchmarkResult::id, Function.identity(), (a, b) -> a));
-        int have = doubtful.stream().mapToInt(r -> byId.get(r.id()).primary().forkCount()).max().orElse(0);
         int needed = doubtful.stream().mapToInt(r -> r.decision().forksNeeded()).max().orElse(0);
-        int wanted = Math.max(Math.max(have, run.forkCount()), needed - have);
-        Set<String> methods = doubtful.stream().map(r -> r.id().name())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
-        long forkMillis = run.forkTime().toMillis() * methods.size();
-        int affordable = (int) Math.min(Integer.MAX_VALUE, Math.max(0, left.toMillis()) / Math.max(1, forkMillis));
+        int wanted = Math.max(have, needed - have);
+        Set<String> methods = doubtful.stream().map(r -> r.id().name()).collect(Collectors.toCollection(TreeSet::new));
+        long perFork = Math.max(1, forkCost.toMillis() * methods.size());
+        int affordable = (int) Math.min(Integer.MAX_VALUE, Math.max(0, left.toMillis()) / perFork);
         String names = doubtful.stream().map(r -> r.id().display()).collect(Collectors.joining(", "));
         if (affordable < 2) {
             progress.println("perf-gate: --confirm: " + names + " in doubt, but the time left in --max-time ("
                     + minutes(left) + ") is less than 2 more forks; the first run decides");
-            return current;
+            return Optional.empty();
         }
         int forks = Math.min(wanted, affordable);
         progress.println("perf-gate: --confirm: " + names + " in doubt; rerunning " + methods.size()
                 + " benchmark method" + (methods.size() == 1 ? "" : "s") + " with " + forks + " more forks (about "
-                + minutes(Duration.ofMillis(forkMillis * forks)) + " of the " + minutes(left) + " left)"
+                + minutes(Duration.ofMillis(perFork * forks)) + " of the " + minutes(left) + " left)"
                 + (forks < wanted ? "; " + wanted + " would be needed to decide, more than the budget allows" : ""));
         progress.flush();
+        String include = methods.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(", ")$"));
+        return Optional.of(new Plan(doubtful.stream().map(ComparisonRow::id).collect(Collectors.toSet()), include,
+                forks));
+    }
 
+    /**
+     * {@code check --confirm}: reruns the doubtful benchmarks of {@code current} within {@code left}
+     * and returns {@code current} with their forks pooled with the rerun's. The rerun's JMH JSON is
+     * written next to the run's, as {@code <name>-confirm.json}.
+     */
+    static List<BenchmarkResult> check(GateReport report, List<BenchmarkResult> current, RunOptions run,
+                                       Duration left, PrintWriter progress)
+            throws InputException, UsageException, RunFailedException, IOException {
+        Map<BenchmarkId, BenchmarkResult> byId = current.stream()
+                .collect(Collectors.toMap(BenchmarkResult::id, Function.identity(), (a, b) -> a));
+        int have = report.rows().stream().filter(ComparisonRow::inDoubt)
+                .mapToInt(r -> byId.get(r.id()).primary().forkCount()).max().orElse(0);
+        Optional<Plan> plan = plan(report, have, run.forkTime(), left, progress);
+        if (plan.isEmpty()) {
+            return current;
+        }
         RunOptions rerun = run.copy();
-        rerun.forks = forks;
-        rerun.include = methods.stream().map(m -> Pattern.quote(m)).collect(Collectors.joining("|", "^(", ")$"));
+        rerun.forks = plan.get().forks();
+        rerun.include = plan.get().include();
         String name = run.out.getFileName().toString();
         rerun.out = run.out.resolveSibling(name.replaceFirst("(\\.json)?$", "-confirm.json"));
         new JmhRunner(progress).run(rerun, rerun.out);
-        List<BenchmarkResult> again = new JmhJsonReader().read(rerun.out);
-
-        Set<BenchmarkId> ids = doubtful.stream().map(ComparisonRow::id).collect(Collectors.toSet());
-        Map<BenchmarkId, BenchmarkResult> pooled = ForkPool.pool(List.of(current,
-                        again.stream().filter(r -> ids.contains(r.id())).toList())).stream()
+        Set<BenchmarkId> ids = plan.get().ids();
+        List<BenchmarkResult> again = new JmhJsonReader().read(rerun.out).stream()
+                .filter(r -> ids.contains(r.id())).toList();
+        Map<BenchmarkId, BenchmarkResult> pooled = ForkPool.pool(List.of(current, again)).stream()
                 .collect(Collectors.toMap(BenchmarkResult::id, Function.identity()));
         return current.stream().map(r -> ids.contains(r.id()) ? pooled.get(r.id()) : r).toList();
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code perf-gate ab} on the real fixture jar: the same jar on both sides passes; a real injected
- * slowdown on the head side fails with exit 1. Tiny settings: 5 forks per side of one warm-up and
+ * slowdown on the head side fails with exit 1, after {@code --confirm} reran it. Tiny settings: 5 forks per side of one warm-up and
  * two 100 ms measurement iterations of the spin benchmark only.
  */
 class AbCommandTest {
@@ -31,7 +31,7 @@ class AbCommandTest {
     @Test
     void interleavesTheForksOfBothSidesAndGatesTheDifference() {
         Cli.Result same = Cli.run(ab("--threshold", "25").toArray(String[]::new));
-        Cli.Result slower = Cli.run(ab("--head-jvm-arg=-Dperfgate.fixture.slowdown=2.0",
+        Cli.Result slower = Cli.run(ab("--head-jvm-arg=-Dperfgate.fixture.slowdown=2.0", "--confirm",
                 "--json", dir.resolve("ab.json").toString()).toArray(String[]::new));
 
         assertThat(same.exitCode()).as(same.err()).isZero();
@@ -40,7 +40,11 @@ class AbCommandTest {
         assertThat(slower.exitCode()).as(slower.err()).isEqualTo(1);
         assertThat(slower.out()).contains("SpinBenchmark").contains("REGRESSION");
         assertThat(dir.resolve("ab.json")).content().contains("\"verdict\" : \"regression\"");
-        assertThat(dir.resolve("ab").resolve("ab-head-5.json")).exists();
+        // --confirm reruns the regressed benchmark with at least as many interleaved fork pairs again.
+        assertThat(slower.err()).contains("--confirm: ").containsPattern("in doubt; rerunning 1 benchmark method with "
+                + "\\d+ more forks").contains("ab fork 6/");
+        assertThat(dir.resolve("ab").resolve("ab-head-6.json")).exists();
+        assertThat(same.err()).doesNotContain("--confirm");
     }
 
     @Test
