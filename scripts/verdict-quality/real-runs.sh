@@ -7,6 +7,8 @@
 # Usage: scripts/verdict-quality/real-runs.sh OUT aa N          N x check --confirm (unchanged code)
 #        scripts/verdict-quality/real-runs.sh OUT check PCT...  check --confirm of kernels slowed by PCT%
 #        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab of this build against one slowed by PCT%
+#        scripts/verdict-quality/real-runs.sh OUT recheck       every A/A run in OUT checked again (no new
+#            run) against the committed baseline calibrated on all the other A/A runs in OUT (leave one out)
 # Build first (mvn -B -DskipTests package); the machine should be otherwise idle.
 set -euo pipefail
 
@@ -19,6 +21,12 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 gate="$out/perf-gate.jar"
 cp "$root/perf-gate-cli/target/perf-gate.jar" "$gate"
+# The baselines as they are now: a later change to the working tree does not reach runs under way.
+project="$out/project"
+if [[ ! -d "$project/baselines" ]]; then
+    mkdir -p "$project/baselines"
+    cp "$root"/baselines/*.json "$project/baselines/"
+fi
 # The bundled default selection: the optimized kernels, not the *Reference and memoryFloor yardsticks.
 kernels='^(?!.*(?:[Rr]eference|memoryFloor)).*'
 
@@ -28,7 +36,7 @@ measure() { # label, perf-gate arguments...
     mkdir -p "$dir"
     start=$(date +%s)
     status=0
-    java -jar "$gate" "$@" --project-dir "$root" --out "$dir/results.json" --json "$dir/report.json" \
+    java -jar "$gate" "$@" --project-dir "$project" --out "$dir/results.json" --json "$dir/report.json" \
         > "$dir/console.txt" 2> "$dir/progress.txt" || status=$?
     {
         echo "$label exit=$status seconds=$(( $(date +%s) - start ))"
@@ -54,6 +62,27 @@ case "$mode" in
     ab)
         for pct in "$@"; do
             measure "ab-$pct-$(date +%H%M%S)" ab --base "$gate" --head "$(slowed "$pct")" --include "$kernels"
+        done ;;
+    recheck)
+        runs=("$out"/aa-*/results.json)
+        for run in "${runs[@]}"; do
+            label="recheck-$(basename "$(dirname "$run")")"
+            loo="$out/$label/project"
+            mkdir -p "$loo/baselines"
+            cp "$project"/baselines/*.json "$loo/baselines/"
+            others=()
+            for other in "${runs[@]}"; do
+                [[ "$other" == "$run" ]] || others+=("$other")
+            done
+            java -jar "$gate" calibrate --project-dir "$loo" --results "${others[@]}" > "$out/$label-calibrate.txt"
+            dir="$out/$label"
+            status=0
+            java -jar "$gate" check --project-dir "$loo" --results "$run" --json "$dir/report.json" \
+                > "$dir/console.txt" 2> "$dir/progress.txt" || status=$?
+            {
+                echo "$label exit=$status"
+                grep -E '^[A-Za-z]+Benchmark\.[^ ]+ +us/op' "$dir/console.txt" || true
+            } >> "$out/summary.txt"
         done ;;
     *) echo "real-runs.sh: unknown mode '$mode' (aa, check or ab)" >&2; exit 2 ;;
 esac

@@ -170,6 +170,9 @@ final class JmhRunner {
     private static List<String> javaCommand(String classpath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // JMH keeps its lock (one benchmark run per machine at a time) in the temporary directory:
+        // perf-gate's, so that -Djava.io.tmpdir given to perf-gate reaches JMH.
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-cp");
         command.add(classpath);
         command.add(JMH_MAIN);
