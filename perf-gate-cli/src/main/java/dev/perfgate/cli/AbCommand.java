@@ -51,15 +51,8 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the fork order (default: random, printed).")
     Long seed;
 
-    @Option(names = "--confirm",
-            description = "Rerun the benchmarks that look regressed or inconclusive with more interleaved fork pairs "
-                    + "and decide on all their forks, within --max-time.")
-    boolean confirm;
-
-    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "30m",
-            description = "Time budget of ab --confirm, the first forks included: the reruns get what is left "
-                    + "(default ${DEFAULT-VALUE}); e.g. 90s, 20m, 1h.")
-    String maxTime;
+    @Mixin
+    ConfirmOptions confirmation;
 
     @Mixin
     RunOptions run;
@@ -70,7 +63,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Duration budget = duration("--max-time", maxTime);
+        Duration budget = confirmation.budget(Duration.ofMinutes(30));
         if (run.benchmarksJar != null) {
             throw new UsageException("ab takes the jars as --base and --head, not --benchmarks");
         }
@@ -93,7 +86,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         interleave(runner, order, run.include, 1, forks, dir, base, head);
         Gate comparison = new Gate(gate.policy());
         GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
-        if (confirm) {
+        if (confirmation.confirm) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
             Optional<Confirmation.Plan> plan = Confirmation.plan(report, forks, run.forkTime().multipliedBy(2), left,
                     err());

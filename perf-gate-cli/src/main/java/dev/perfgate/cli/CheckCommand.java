@@ -29,16 +29,8 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
             description = "A JMH JSON results file; without it the benchmarks are run first.")
     Path results;
 
-    @Option(names = "--confirm",
-            description = "Rerun the benchmarks that look regressed or inconclusive with more forks and decide on "
-                    + "all their forks before failing: the forks the calibrated noise (or this run's) says are "
-                    + "needed, at least as many as the first run, within --max-time.")
-    boolean confirm;
-
-    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "10m",
-            description = "Time budget of check --confirm, the first run included: the reruns get what is left "
-                    + "(default ${DEFAULT-VALUE}); e.g. 90s, 10m, 1h.")
-    String maxTime;
+    @Mixin
+    ConfirmOptions confirmation;
 
     @Mixin
     RunOptions run;
@@ -49,11 +41,11 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Duration budget = duration("--max-time", maxTime);
+        Duration budget = confirmation.budget(Duration.ofMinutes(10));
         PlatformKey platform = platform();
         Gate comparison = new Gate(gate.policy());
         List<BenchmarkResult> given = results != null ? read(results) : null;
-        if (given != null && !confirm) {
+        if (given != null && !confirmation.confirm) {
             warnIgnoredRunOptions();
         }
         BaselineStore store = new BaselineStore(project.projectDir);
@@ -67,7 +59,7 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         List<BenchmarkResult> current = given != null ? given : read(runBenchmarks(run));
         Baseline base = baseline.get();
         GateReport report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
-        if (confirm) {
+        if (confirmation.confirm) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
             current = Confirmation.check(report, current, run, left, err());
             report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
