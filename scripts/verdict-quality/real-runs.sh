@@ -6,7 +6,7 @@
 #
 # Usage: scripts/verdict-quality/real-runs.sh OUT aa N          N x check --confirm (unchanged code)
 #        scripts/verdict-quality/real-runs.sh OUT check PCT...  check --confirm of kernels slowed by PCT%
-#        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab of this build against one slowed by PCT%
+#        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab --confirm of this build against one slowed by PCT%
 #        scripts/verdict-quality/real-runs.sh OUT recheck       every A/A run in OUT checked again (no new
 #            run) against the committed baseline calibrated on all the other A/A runs in OUT (leave one out)
 # Build first (mvn -B -DskipTests package); the machine should be otherwise idle.
@@ -61,7 +61,7 @@ case "$mode" in
         done ;;
     ab)
         for pct in "$@"; do
-            measure "ab-$pct-$(date +%H%M%S)" ab --base "$gate" --head "$(slowed "$pct")" --include "$kernels"
+            measure "ab-$pct-$(date +%H%M%S)" ab --confirm --base "$gate" --head "$(slowed "$pct")" --include "$kernels"
         done ;;
     recheck)
         runs=("$out"/aa-*/results.json)
