@@ -64,6 +64,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Duration budget = confirmation.budget(Duration.ofMinutes(30));
+        confirmation.warnIfIgnored(err());
         if (run.benchmarksJar != null) {
             throw new UsageException("ab takes the jars as --base and --head, not --benchmarks");
         }
@@ -88,8 +89,9 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         if (confirmation.confirm) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
-            Optional<Confirmation.Plan> plan = Confirmation.plan(report, forks, run.forkTime().multipliedBy(2), left,
-                    err());
+            // Both sides grow here: forksNeeded is per side.
+            Optional<Confirmation.Plan> plan = Confirmation.plan(report, forks,
+                    r -> Math.max(0, r.decision().forksNeeded() - forks), run.forkTime().multipliedBy(2), left, err());
             if (plan.isPresent()) {
                 interleave(runner, order, plan.get().include(), forks + 1, forks + plan.get().forks(), dir, base, head);
                 report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());

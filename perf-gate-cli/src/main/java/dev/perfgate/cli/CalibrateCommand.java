@@ -31,8 +31,10 @@ import java.util.concurrent.Callable;
                 + "fork-to-fork noise and the run-to-run shift. Stores it with the benchmark's entry in "
                 + "baselines/<platform>.json (printed as a diff for review) and prints the smallest change the "
                 + "standard profile detects and the forks needed to detect the threshold with 95% power.",
-            "check then uses the stored noise to say how many more forks would decide an inconclusive result, "
-                + "and check --confirm to choose how many forks to rerun."})
+            "check then uses the stored noise: a difference within the run-to-run shift is inconclusive rather "
+                + "than a regression, the notes say how many more forks would decide, and check --confirm "
+                + "chooses how many forks to rerun. Calibrate from runs made at different times (--results of "
+                + "past runs of main) to see the drift a stored baseline meets; back-to-back runs see less of it."})
 final class CalibrateCommand extends CommandSupport implements Callable<Integer> {
 
     /** Power of the figures calibrate prints. */
@@ -91,6 +93,10 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
         }
         Instant now = clock.instant();
         Map<BenchmarkId, Noise> noise = noise(measured, now);
+        if (noise.isEmpty()) {
+            throw new UsageException("no benchmark has two forks in a run, so no noise can be measured; run at least "
+                    + "2 forks (--forks, or the standard profile)");
+        }
 
         BaselineStore.Change change = store.update(platform, current -> withNoise(current.orElseThrow(), noise),
                 dryRun);
@@ -137,32 +143,38 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
 
     private static String table(Baseline baseline, Map<BenchmarkId, Noise> noise, GatePolicy policy) {
         int forks = Profile.STANDARD.forks;
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%-60s %6s %6s %6s %10s %14s%n", "benchmark", "runs", "fork", "run", "standard", "forks for"));
-        out.append(String.format(Locale.ROOT, "%-60s %6s %6s %6s %10s %14s%n", "", "", "noise", "shift",
-                "detects", "threshold"));
+        String header = "%-60s %5s %6s %6s %9s %10s %12s%n";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, header, "benchmark", "runs", "fork", "run",
+                "standard", "drift", "forks for"));
+        out.append(String.format(Locale.ROOT, header, "", "", "noise", "shift", "detects", "floor", "threshold"));
         boolean drift = false;
         for (Map.Entry<BenchmarkId, Noise> e : noise.entrySet()) {
             Noise n = e.getValue();
             double threshold = baseline.find(e.getKey()).map(BaselineEntry::thresholdPct).orElse(policy.thresholdPct());
             double mde = n.minDetectableChange(forks, forks, policy.alpha(), POWER);
+            double floor = n.driftFloor(policy.alpha(), POWER);
             int needed = n.forksNeeded(threshold / 100, policy.alpha(), POWER);
-            drift |= n.runLogSd() * 2 > threshold / 100;
-            out.append(String.format(Locale.ROOT, "%-60s %6d %5.1f%% %6s %9.1f%% %8d at %s%%%s%n",
-                    e.getKey().display(), n.runs(), n.forkLogSd() * 100,
-                    Double.isNaN(n.runLogSd()) ? "-" : String.format(Locale.ROOT, "%.1f%%", n.runLogSd() * 100),
-                    mde * 100, needed, format(threshold),
+            drift |= floor > threshold / 100;
+            out.append(String.format(Locale.ROOT, "%-60s %5d %5.1f%% %6s %8.1f%% %10s %7d at %s%%%s%n",
+                    e.getKey().display(), n.runs(), n.forkLogSd() * 100, percent(n.runLogSd()), mde * 100,
+                    percent(floor), needed, format(threshold),
                     baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)"));
         }
-        out.append(String.format(Locale.ROOT, "standard detects: the smallest slowdown %d v %d forks detect with "
-                + "%.0f%% power at alpha %s; forks for threshold: forks per side to detect the threshold with "
-                + "%.0f%% power.%n", forks, forks, POWER * 100, format(policy.alpha()), POWER * 100));
+        out.append(String.format(Locale.ROOT, "standard detects: the smallest slowdown %d v %d forks detect; drift "
+                + "floor: the smallest a comparison with a stored baseline detects however many forks, because each "
+                + "run shifts as a whole; forks for threshold: forks per side to detect it. All with %.0f%% power at "
+                + "alpha %s (check's own notes use %.0f%% power).%n", forks, forks, POWER * 100,
+                format(policy.alpha()), policy.power() * 100));
         if (drift) {
-            out.append("Run shift is drift between runs that more forks do not remove: against a stored baseline, "
-                    + "a change below about twice the run shift cannot be told from it. Compare such benchmarks "
-                    + "on one machine with perf-gate ab.\n");
+            out.append("Where the drift floor exceeds the threshold, check against the stored baseline cannot catch "
+                    + "a change of the threshold's size reliably; it reports such changes as inconclusive. Compare "
+                    + "those benchmarks on one machine with perf-gate ab.\n");
         }
         return out.toString();
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
     private static String format(double value) {

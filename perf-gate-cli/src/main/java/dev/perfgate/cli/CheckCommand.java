@@ -48,6 +48,7 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         if (given != null && !confirmation.confirm) {
             warnIgnoredRunOptions();
         }
+        confirmation.warnIfIgnored(err());
         BaselineStore store = new BaselineStore(project.projectDir);
         Optional<Baseline> baseline = store.read(platform);
         if (baseline.isEmpty()) {

@@ -22,4 +22,11 @@ final class ConfirmOptions {
     Duration budget(Duration defaultBudget) throws UsageException {
         return maxTime == null ? defaultBudget : CommandSupport.duration("--max-time", maxTime);
     }
+
+    /** Warns that --max-time has no effect without --confirm. */
+    void warnIfIgnored(java.io.PrintWriter err) {
+        if (maxTime != null && !confirm) {
+            err.println("perf-gate: warning: --max-time only limits --confirm and is ignored without it");
+        }
+    }
 }

@@ -7,10 +7,12 @@ import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
+import dev.perfgate.core.stats.Verdict;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,10 +31,10 @@ import java.util.stream.Collectors;
  * Benchmarks that looked fine are not rerun.
  *
  * <p>How many forks: the most any doubtful benchmark needs to decide its threshold (from its
- * calibrated noise when the baseline has it), less the forks it has, and at least as many as it
- * has, so that a confirmation is never weaker than what it confirms; then cut to what the time
- * left in the budget allows. With less time than two forks, nothing is rerun and the first run
- * decides, which the progress output says.
+ * calibrated noise when the baseline has it), and at least as many as it has, so that a
+ * confirmation is never weaker than what it confirms; then cut to what the time left in the budget
+ * allows. With less time than two forks, nothing is rerun and the first run decides, which the
+ * progress output says.
  */
 final class Confirmation {
 
@@ -49,24 +52,45 @@ final class Confirmation {
     }
 
     /**
-     * Plans the rerun, printing what it decided.
+     * Plans the rerun, printing what it decided. A regression is always rerun. An inconclusive
+     * result is rerun when more forks can decide it; when {@code moreForks} says none can (against a
+     * stored baseline, its forks and the run-to-run shift set a floor), it is left as it is.
      *
-     * @param report  the first verdicts
-     * @param have    forks per side the doubtful benchmarks have
-     * @param forkCost wall time of one more fork of one benchmark method (both sides for ab)
-     * @param left    time left in the budget
-     * @return the plan, or empty when nothing is in doubt or no time is left
+     * @param report    the first verdicts
+     * @param have      forks per side the doubtful benchmarks have
+     * @param moreForks forks to add that would decide a row, -1 when no number would, 0 when unknown
+     * @param forkCost  wall time of one more fork of one benchmark (both sides for ab)
+     * @param left      time left in the budget
+     * @return the plan, or empty when nothing is to be rerun or no time is left
      */
-    static Optional<Plan> plan(GateReport report, int have, Duration forkCost, Duration left, PrintWriter progress) {
-        List<ComparisonRow> doubtful = report.rows().stream().filter(ComparisonRow::inDoubt).toList();
+    static Optional<Plan> plan(GateReport report, int have, ToIntFunction<ComparisonRow> moreForks,
+                               Duration forkCost, Duration left, PrintWriter progress) {
+        List<ComparisonRow> doubtful = new ArrayList<>();
+        int wanted = have;
+        for (ComparisonRow row : report.rows()) {
+            if (!row.inDoubt()) {
+                continue;
+            }
+            int more = moreForks.applyAsInt(row);
+            if (more < 0 && row.decision().verdict() != Verdict.REGRESSION) {
+                progress.println("perf-gate: --confirm: " + row.id().display() + " is inconclusive and more forks of "
+                        + "this run cannot decide it; not rerun");
+                continue;
+            }
+            doubtful.add(row);
+            wanted = Math.max(wanted, more);
+        }
         if (doubtful.isEmpty()) {
-            progress.println("perf-gate: --confirm: no benchmark looks regressed or inconclusive; nothing to rerun");
+            progress.println(report.rows().stream().noneMatch(ComparisonRow::inDoubt)
+                    ? "perf-gate: --confirm: no benchmark looks regressed or inconclusive; nothing to rerun"
+                    : "perf-gate: --confirm: nothing to rerun");
             return Optional.empty();
         }
-        int needed = doubtful.stream().mapToInt(r -> r.decision().forksNeeded()).max().orElse(0);
-        int wanted = Math.max(have, needed - have);
         Set<String> methods = doubtful.stream().map(r -> r.id().name()).collect(Collectors.toCollection(TreeSet::new));
-        long perFork = Math.max(1, forkCost.toMillis() * methods.size());
+        // A method reruns with all its parameter combinations, so all of them count for the time.
+        long benchmarks = report.rows().stream()
+                .filter(r -> r.isPrimary() && methods.contains(r.id().name()) && !Double.isNaN(r.current())).count();
+        long perFork = Math.max(1, forkCost.toMillis() * Math.max(1, benchmarks));
         int affordable = (int) Math.min(Integer.MAX_VALUE, Math.max(0, left.toMillis()) / perFork);
         String names = doubtful.stream().map(r -> r.id().display()).collect(Collectors.joining(", "));
         if (affordable < 2) {
@@ -97,7 +121,8 @@ final class Confirmation {
                 .collect(Collectors.toMap(BenchmarkResult::id, Function.identity(), (a, b) -> a));
         int have = report.rows().stream().filter(ComparisonRow::inDoubt)
                 .mapToInt(r -> byId.get(r.id()).primary().forkCount()).max().orElse(0);
-        Optional<Plan> plan = plan(report, have, run.forkTime(), left, progress);
+        // The baseline's forks are fixed: only this run's side grows.
+        Optional<Plan> plan = plan(report, have, r -> r.decision().moreForks(), run.forkTime(), left, progress);
         if (plan.isEmpty()) {
             return current;
         }
@@ -116,6 +141,6 @@ final class Confirmation {
     }
 
     private static String minutes(Duration d) {
-        return String.format(Locale.ROOT, "%.1f min", d.toMillis() / 60_000.0);
+        return String.format(Locale.ROOT, "%.1f min", Math.max(0, d.toMillis()) / 60_000.0);
     }
 }

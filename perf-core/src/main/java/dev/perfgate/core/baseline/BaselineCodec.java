@@ -186,8 +186,11 @@ public final class BaselineCodec {
         path.requireObject(at, node);
         double fork = path.number(at + ".fork_log_sd", node.get("fork_log_sd"), true);
         double run = path.number(at + ".run_log_sd", node.get("run_log_sd"), false);
-        int runs = path.optionalCount(at + ".runs", node.get("runs"), 0);
-        int forks = path.optionalCount(at + ".forks", node.get("forks"), 0);
+        int runs = path.optionalCount(at + ".runs", node.get("runs"), -1);
+        int forks = path.optionalCount(at + ".forks", node.get("forks"), -1);
+        if (runs < 0 || forks < 0) {
+            throw path.error(at + (runs < 0 ? ".runs" : ".forks"), "missing whole number");
+        }
         Instant calibratedAt = ModelJson.readInstant(path, at + ".calibrated_at", node.get("calibrated_at"));
         try {
             return new Noise(fork, run, runs, forks, calibratedAt);

@@ -43,11 +43,6 @@ public record BaselineEntry(BenchmarkId id, Measurement primary, Measurement all
         return new BaselineEntry(id, primary, allocation, thresholdPct, approval, calibrated);
     }
 
-    /** The calibrated noise, if {@code perf-gate calibrate} measured it. */
-    public Optional<Noise> calibratedNoise() {
-        return Optional.ofNullable(noise);
-    }
-
     /** Bytes per operation, when the baseline run measured them. */
     public Optional<Measurement> allocationMeasurement() {
         return Optional.ofNullable(allocation);

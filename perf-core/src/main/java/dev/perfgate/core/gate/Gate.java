@@ -58,8 +58,9 @@ public final class Gate {
     }
 
     /**
-     * Compares, using the calibrated noise of the benchmarks that have it to say how many more forks
-     * would decide an inconclusive result.
+     * Compares, with the calibrated noise of the benchmarks that have it: a difference must also
+     * stand out from the calibrated run-to-run shift to count as significant (a regression within it
+     * is inconclusive), and the notes say how many more forks would decide an inconclusive result.
      *
      * @param base       the reference results
      * @param candidate  the results under test

@@ -16,15 +16,26 @@ import java.util.Objects;
  *                      and power; NaN when unknown
  * @param forksNeeded   forks per side needed to detect the threshold; 0 when unknown
  * @param note          one sentence explaining an inconclusive or otherwise notable verdict; empty if none
+ * @param moreForks     candidate forks to add, against this base's forks, to decide the threshold
+ *                      (what {@code check --confirm} reruns): 0 when none or unknown, -1 when no
+ *                      number of candidate forks can decide it (the base's forks or the calibrated
+ *                      run-to-run shift are the limit)
  */
 public record Decision(Verdict verdict, double change, double ciLow, double ciHigh, double pValue,
-                       double minDetectable, int forksNeeded, String note) {
+                       double minDetectable, int forksNeeded, String note, int moreForks) {
+
+    /** A decision without an estimate of the candidate forks to add. */
+    public Decision(Verdict verdict, double change, double ciLow, double ciHigh, double pValue,
+                    double minDetectable, int forksNeeded, String note) {
+        this(verdict, change, ciLow, ciHigh, pValue, minDetectable, forksNeeded, note, 0);
+    }
 
     public Decision {
         Objects.requireNonNull(verdict, "verdict");
         note = note == null ? "" : note;
-        if (forksNeeded < 0) {
-            throw new IllegalArgumentException("forksNeeded must be >= 0 but was " + forksNeeded);
+        if (forksNeeded < 0 || moreForks < -1) {
+            throw new IllegalArgumentException("forksNeeded must be >= 0 and moreForks >= -1 but were " + forksNeeded
+                    + " and " + moreForks);
         }
     }
 
@@ -35,6 +46,6 @@ public record Decision(Verdict verdict, double change, double ciLow, double ciHi
 
     /** This decision with another verdict, p-value and note. */
     Decision with(Verdict newVerdict, double newP, String newNote) {
-        return new Decision(newVerdict, change, ciLow, ciHigh, newP, minDetectable, forksNeeded, newNote);
+        return new Decision(newVerdict, change, ciLow, ciHigh, newP, minDetectable, forksNeeded, newNote, moreForks);
     }
 }

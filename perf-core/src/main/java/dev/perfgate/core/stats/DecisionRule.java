@@ -43,8 +43,12 @@ public final class DecisionRule {
         double mde = ForkEvidence.minDetectableChange(noise, evidence.baseForks(),
                 evidence.candidateForks(), policy.alpha(), policy.power());
         int needed = ForkEvidence.forksNeeded(noise, threshold, policy.alpha(), policy.power());
+        double runShift = calibrated != null ? calibrated.runLogSd() : 0;
+        int candidateNeeded = ForkEvidence.candidateForksNeeded(noise, runShift, evidence.baseForks(), threshold,
+                policy.alpha(), policy.power());
+        int more = candidateNeeded < 0 ? -1 : Math.max(0, candidateNeeded - evidence.candidateForks());
         Decision base = new Decision(Verdict.UNCHANGED, evidence.change(), evidence.ciLow(), evidence.ciHigh(),
-                adjustedP, mde, needed, "");
+                adjustedP, mde, needed, "", more);
         double change = evidence.change();
         if (!evidence.testable()) {
             return base.with(Verdict.INCONCLUSIVE, Double.NaN, String.format(Locale.ROOT,
@@ -59,19 +63,22 @@ public final class DecisionRule {
             }
             double driftP = calibrated == null ? 0
                     : calibrated.driftP(evidence.logShift(), evidence.baseForks(), evidence.candidateForks());
-            if (driftP > evidence.pValue() && evidence.pValue() < policy.alpha()) {
+            if (evidence.pValue() < policy.alpha() && driftP >= policy.alpha()) {
                 return base.with(Verdict.INCONCLUSIVE, adjustedP, String.format(Locale.ROOT,
                         "worse than the %s%% threshold between these runs (p = %.3g) but within the calibrated "
                                 + "run-to-run shift of %.1f%% (p = %.3g); compare both on one machine with "
-                                + "perf-gate ab", format(thresholdPct), evidence.pValue(), calibrated.runLogSd() * 100,
-                        adjustedP));
+                                + "perf-gate ab", format(thresholdPct), evidence.pValue(), runShift * 100, driftP));
             }
             String detect = "";
-            if (calibrated != null) {
-                int more = Math.max(0, needed - evidence.candidateForks());
+            if (calibrated != null && more < 0) {
+                detect = String.format(Locale.ROOT, "; no number of further forks of this run decides %s%% against "
+                        + "%d base forks%s: compare both on one machine with perf-gate ab", format(thresholdPct),
+                        evidence.baseForks(), runShift > 0 ? String.format(Locale.ROOT,
+                                " and a run-to-run shift of %.1f%%", runShift * 100) : "");
+            } else if (calibrated != null) {
                 detect = String.format(Locale.ROOT, "; with the calibrated fork noise of %.1f%%, these forks detect "
-                        + "changes above %.1f%% and about %d more forks (%d per side) would decide %s%%",
-                        noise * 100, mde * 100, more, needed, format(thresholdPct));
+                        + "changes above %.1f%% and about %d more forks would decide %s%%",
+                        noise * 100, mde * 100, more, format(thresholdPct));
             } else if (Double.isFinite(mde)) {
                 detect = String.format(Locale.ROOT, "; these forks detect changes above %.1f%%; about %d forks per "
                         + "side would decide %s%%", mde * 100, needed, format(thresholdPct));

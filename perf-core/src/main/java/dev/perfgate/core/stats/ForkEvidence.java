@@ -118,7 +118,30 @@ public record ForkEvidence(int baseForks, int candidateForks, boolean testable, 
         return (int) Math.max(2, Math.ceil(perSide));
     }
 
-    private static double zSum(double alpha, double power) {
+    /**
+     * Candidate forks needed, against a base of {@code m} forks that does not grow (a stored
+     * baseline), to detect a relative change {@code effect}: the smallest {@code n} with
+     * {@code sigma^2 (1/m + 1/n) / (3/pi) + 2 r^2 <= (ln(1+effect) / (z(1-alpha/2) + z(power)))^2},
+     * r being the run-to-run shift (NaN counts as 0). -1 when no {@code n} is enough: the base's
+     * forks or the run shift alone use up what the effect allows. 0 when the noise is unknown.
+     */
+    public static int candidateForksNeeded(double logNoise, double runShift, int m, double effect, double alpha,
+                                           double power) {
+        if (!Double.isFinite(logNoise) || !(effect > 0) || m < 1) {
+            return 0;
+        }
+        double z = zSum(alpha, power);
+        double shift = Double.isFinite(runShift) ? runShift : 0;
+        double allowance = Math.pow(Math.log1p(effect) / z, 2) - 2 * shift * shift;
+        double inverse = allowance * RANK_TEST_EFFICIENCY / (logNoise * logNoise) - 1.0 / m;
+        if (!(inverse > 0)) {
+            return -1;
+        }
+        return (int) Math.max(2, Math.ceil(1 / inverse));
+    }
+
+    /** {@code z(1 - alpha/2) + z(power)}. */
+    static double zSum(double alpha, double power) {
         return STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha / 2)
                 + STANDARD_NORMAL.inverseCumulativeProbability(power);
     }

@@ -53,6 +53,9 @@ public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Inst
         double[] runMeans = new double[runs.size()];
         double inverseForks = 0;
         for (int r = 0; r < runs.size(); r++) {
+            if (runs.get(r).length == 0) {
+                throw new IllegalArgumentException("run " + (r + 1) + " has no forks");
+            }
             double[] logs = ForkEvidence.logs(runs.get(r));
             forks += logs.length;
             runMeans[r] = mean(logs);
@@ -87,6 +90,15 @@ public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Inst
         }
         double se = Math.sqrt(forkLogSd * forkLogSd * (1.0 / m + 1.0 / n) + 2 * runLogSd * runLogSd);
         return 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(logShift) / se);
+    }
+
+    /**
+     * The drift floor: the smallest change a comparison of two runs made at different times detects
+     * with the given power however many forks they have, {@code exp((z(1-alpha/2) + z(power)) sqrt(2) r) - 1}.
+     * 0 without a run-to-run shift, NaN when it is unknown.
+     */
+    public double driftFloor(double alpha, double power) {
+        return Math.expm1(ForkEvidence.zSum(alpha, power) * Math.sqrt(2) * runLogSd);
     }
 
     /** Smallest relative change m against n forks detect at this noise (see {@link ForkEvidence}). */

@@ -157,18 +157,20 @@ public final class VerdictQualitySimulation {
 
     /**
      * {@code check --confirm} as the CLI does it for one doubtful benchmark of the three kernels:
-     * a regression, or worse than the threshold but not significant, is rerun with the forks needed
-     * (at least as many as the first run) within what a 10-minute budget leaves after a 6.5-minute
-     * first run: 32 forks of 6.5 s. The rerun is in the same session as the first run.
+     * a regression, or an inconclusive result that more forks can decide, is rerun with the forks
+     * needed against the fixed baseline (at least as many as the first run) within what a 10-minute
+     * budget leaves after a 6.5-minute first run: 32 forks of 6.5 s. The rerun is in the same
+     * session as the first run.
      */
     private static GateReport confirm(Gate gate, GateReport first, List<BenchmarkResult> base,
                                       List<List<Double>> head, Map<BenchmarkId, Noise> known,
                                       SplittableRandom random, DoubleSupplier forkFactor) {
         ComparisonRow row = first.rows().get(0);
-        if (!row.inDoubt()) {
+        int wanted = row.decision().moreForks();
+        if (!row.inDoubt() || wanted < 0 && row.decision().verdict() != Verdict.REGRESSION) {
             return first;
         }
-        int more = Math.min(32, Math.max(FORKS, row.decision().forksNeeded() - FORKS));
+        int more = Math.min(32, Math.max(FORKS, wanted));
         List<List<Double>> all = new ArrayList<>(head);
         all.addAll(forks(random, more, forkFactor));
         return gate.compare(base, List.of(SyntheticResults.result(row.id(), "us/op", all)), Map.of(), known);

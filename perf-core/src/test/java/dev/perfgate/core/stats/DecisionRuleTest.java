@@ -29,16 +29,28 @@ class DecisionRuleTest {
 
     @Test
     void calibratedNoiseSaysHowManyMoreForksWouldDecide() {
-        Noise calibrated = new Noise(0.03, 0.01, 10, 200, java.time.Instant.parse("2026-11-27T06:00:00Z"));
+        Noise calibrated = new Noise(0.03, 0.0, 10, 200, java.time.Instant.parse("2026-11-27T06:00:00Z"));
 
         Decision withCalibration = rule.decide(evidence(0.08, 0.2), 0.2, 5, calibrated);
         Decision withoutCalibration = rule.decide(evidence(0.08, 0.2), 0.2, 5);
 
         // the calibrated 3% gives fewer forks than the 6% these five forks show
         assertThat(withCalibration.forksNeeded()).isEqualTo(ForkEvidence.forksNeeded(0.03, 0.05, 0.05, 0.8));
+        assertThat(withCalibration.moreForks()).isPositive();
         assertThat(withCalibration.note()).contains("calibrated fork noise of 3.0%")
-                .contains("about " + (withCalibration.forksNeeded() - 5) + " more forks");
+                .contains("about " + withCalibration.moreForks() + " more forks");
         assertThat(withoutCalibration.forksNeeded()).isGreaterThan(withCalibration.forksNeeded());
+    }
+
+    /** Against 5 base forks at 6% noise, no number of candidate forks detects 5%: the note says so. */
+    @Test
+    void moreForksThatCannotDecideAgainstAFixedBaseAreNotPromised() {
+        Noise calibrated = new Noise(0.06, 0.0, 10, 200, java.time.Instant.parse("2026-11-27T06:00:00Z"));
+
+        Decision decision = rule.decide(evidence(0.08, 0.2), 0.2, 5, calibrated);
+
+        assertThat(decision.moreForks()).isEqualTo(-1);
+        assertThat(decision.note()).contains("no number of further forks of this run decides 5% against 5 base forks");
     }
 
     @Test

@@ -91,4 +91,14 @@ class ForkEvidenceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");
     }
+
+    @Test
+    void candidateForksNeededAgainstAFixedBaseGrowsWithNoiseAndRunShiftAndCanBeImpossible() {
+        // 3% noise, 20 base forks, 5%: (ln 1.05 / 2.80)^2 (3/pi) / 0.03^2 = 0.322; 1/(0.322 - 1/20) = 3.7
+        assertThat(ForkEvidence.candidateForksNeeded(0.03, 0, 20, 0.05, 0.05, 0.8)).isEqualTo(4);
+        assertThat(ForkEvidence.candidateForksNeeded(0.03, 0.01, 20, 0.05, 0.05, 0.8)).isGreaterThan(4);
+        assertThat(ForkEvidence.candidateForksNeeded(0.09, 0, 20, 0.05, 0.05, 0.8)).isEqualTo(-1);
+        assertThat(ForkEvidence.candidateForksNeeded(0.03, 0.02, 20, 0.05, 0.05, 0.8)).isEqualTo(-1);
+        assertThat(ForkEvidence.candidateForksNeeded(Double.NaN, 0, 20, 0.05, 0.05, 0.8)).isZero();
+    }
 }
