@@ -9,6 +9,8 @@
 #        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab --confirm of this build against one slowed by PCT%
 #        scripts/verdict-quality/real-runs.sh OUT recheck       every A/A run in OUT checked again (no new
 #            run) against the committed baseline calibrated on all the other A/A runs in OUT (leave one out)
+#        scripts/verdict-quality/real-runs.sh OUT pairs         every ordered pair of A/A runs in OUT compared
+#            (perf-gate compare A B: B checked against A as if A were the baseline; no new run)
 # Build first (mvn -B -DskipTests package); the machine should be otherwise idle.
 set -euo pipefail
 
@@ -84,5 +86,19 @@ case "$mode" in
                 grep -E '^[A-Za-z]+Benchmark\.[^ ]+ +us/op' "$dir/console.txt" || true
             } >> "$out/summary.txt"
         done ;;
-    *) echo "real-runs.sh: unknown mode '$mode' (aa, check or ab)" >&2; exit 2 ;;
+    pairs)
+        runs=("$out"/aa-*/results.json)
+        for a in "${runs[@]}"; do
+            for b in "${runs[@]}"; do
+                [[ "$a" != "$b" ]] || continue
+                label="pair-$(basename "$(dirname "$a")")-$(basename "$(dirname "$b")")"
+                status=0
+                java -jar "$gate" compare "$a" "$b" > "$out/$label.txt" 2>&1 || status=$?
+                {
+                    echo "$label exit=$status"
+                    grep -E '^[A-Za-z]+Benchmark\.[^ ]+ +us/op' "$out/$label.txt" || true
+                } >> "$out/pairs.txt"
+            done
+        done ;;
+    *) echo "real-runs.sh: unknown mode '$mode' (aa, check, ab, recheck or pairs)" >&2; exit 2 ;;
 esac
