@@ -143,10 +143,11 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
 
     private static String table(Baseline baseline, Map<BenchmarkId, Noise> noise, GatePolicy policy) {
         int forks = Profile.STANDARD.forks;
-        String header = "%-60s %5s %6s %6s %9s %10s %12s%n";
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, header, "benchmark", "runs", "fork", "run",
-                "standard", "drift", "forks for"));
-        out.append(String.format(Locale.ROOT, header, "", "", "noise", "shift", "detects", "floor", "threshold"));
+        String header = "%5s %6s %6s %9s %7s %10s  %s%n";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, header, "runs", "fork", "run", "standard",
+                "drift", "forks for", ""));
+        out.append(String.format(Locale.ROOT, header, "", "noise", "shift", "detects", "floor", "threshold",
+                "benchmark"));
         boolean drift = false;
         for (Map.Entry<BenchmarkId, Noise> e : noise.entrySet()) {
             Noise n = e.getValue();
@@ -155,9 +156,9 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
             double floor = n.driftFloor(policy.alpha(), POWER);
             int needed = n.forksNeeded(threshold / 100, policy.alpha(), POWER);
             drift |= floor > threshold / 100;
-            out.append(String.format(Locale.ROOT, "%-60s %5d %5.1f%% %6s %8.1f%% %10s %7d at %s%%%s%n",
-                    e.getKey().display(), n.runs(), n.forkLogSd() * 100, percent(n.runLogSd()), mde * 100,
-                    percent(floor), needed, format(threshold),
+            out.append(String.format(Locale.ROOT, "%5d %5.1f%% %6s %8.1f%% %7s %10s  %s%s%n", n.runs(),
+                    n.forkLogSd() * 100, percent(n.runLogSd()), mde * 100, percent(floor),
+                    needed + " at " + format(threshold) + "%", e.getKey().display(),
                     baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)"));
         }
         out.append(String.format(Locale.ROOT, "standard detects: the smallest slowdown %d v %d forks detect; drift "
