@@ -98,6 +98,7 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     + "2 forks (--forks, or the standard profile)");
         }
 
+        warnIfWeaker(store.read(platform).orElseThrow(), noise);
         BaselineStore.Change change = store.update(platform, current -> withNoise(current.orElseThrow(), noise),
                 dryRun);
         Baseline baseline = change.baseline();
@@ -131,6 +132,21 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
             }
         });
         return out;
+    }
+
+    /** Says when this calibration replaces one made from more runs, or cannot measure the run shift. */
+    private void warnIfWeaker(Baseline current, Map<BenchmarkId, Noise> noise) {
+        int runs = noise.values().stream().mapToInt(Noise::runs).max().orElse(0);
+        int stored = current.entries().stream().filter(e -> e.noise() != null && noise.containsKey(e.id()))
+                .mapToInt(e -> e.noise().runs()).max().orElse(0);
+        if (runs < 2) {
+            err().println("perf-gate: warning: one run measures no run-to-run shift, so check will not allow for "
+                    + "drift between runs; calibrate from at least 2 runs (--runs, or several --results)");
+        }
+        if (stored > runs) {
+            err().println("perf-gate: warning: this replaces a calibration from " + stored + " runs with one from "
+                    + runs + (dryRun ? "" : "; the diff shows what is lost"));
+        }
     }
 
     private static Baseline withNoise(Baseline current, Map<BenchmarkId, Noise> noise) {

@@ -60,6 +60,12 @@ class CalibrateAndConfirmTest {
         assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();
         assertThat(fromFiles.err()).contains("would store the noise of 1 benchmark", "--dry-run: nothing written");
         assertThat(Files.readString(baseline())).isEqualTo(after);
+
+        Cli.Result weaker = perfGate("calibrate", "cal.json", "--dry-run", "--results",
+                project.resolve("cal-calibrate-1.json").toString());
+        assertThat(weaker.exitCode()).as(weaker.toString()).isZero();
+        assertThat(weaker.err()).contains("one run measures no run-to-run shift",
+                "replaces a calibration from 2 runs with one from 1");
     }
 
     @Test
