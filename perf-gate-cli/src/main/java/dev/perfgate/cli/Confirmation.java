@@ -26,9 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code --confirm} of {@code check} and {@code ab}: reruns the benchmarks whose first verdict is a
- * regression, or worse than the threshold but not significant ({@link ComparisonRow#inDoubt}), with
- * more forks, so that the gate decides on the first run's forks and the rerun's together.
- * Benchmarks that looked fine are not rerun.
+ * regression, worse than the threshold but not significant, or unchanged with an interval that does
+ * not rule out the threshold ({@link ComparisonRow#inDoubt}), with more forks, so that the gate decides on the first run's forks and the rerun's together.
+ * Benchmarks whose verdict is settled are not rerun.
  *
  * <p>How many forks: the most any doubtful benchmark needs to decide its threshold (from its
  * calibrated noise when the baseline has it), and at least as many as it has, so that a
@@ -52,7 +52,7 @@ final class Confirmation {
     }
 
     /**
-     * Plans the rerun, printing what it decided. A regression is always rerun. An inconclusive
+     * Plans the rerun, printing what it decided. A regression is always rerun. Any other doubtful
      * result is rerun when more forks can decide it; when {@code moreForks} says none can (against a
      * stored baseline, its forks and the run-to-run shift set a floor), it is left as it is.
      *
@@ -72,9 +72,14 @@ final class Confirmation {
                 continue;
             }
             int more = moreForks.applyAsInt(row);
-            if (more < 0 && row.decision().verdict() != Verdict.REGRESSION) {
-                progress.println("perf-gate: --confirm: " + row.id().display() + " is inconclusive and more forks of "
-                        + "this run cannot decide it; not rerun");
+            Verdict verdict = row.decision().verdict();
+            if (more < 0 && verdict != Verdict.REGRESSION) {
+                // An unchanged row that no number of forks can decide is what a calibrated baseline
+                // expects of every benchmark; only an inconclusive one is worth a line.
+                if (verdict == Verdict.INCONCLUSIVE) {
+                    progress.println("perf-gate: --confirm: " + row.id().display() + " is inconclusive and more "
+                            + "forks of this run cannot decide it; not rerun");
+                }
                 continue;
             }
             doubtful.add(row);
@@ -82,7 +87,7 @@ final class Confirmation {
         }
         if (doubtful.isEmpty()) {
             progress.println(report.rows().stream().noneMatch(ComparisonRow::inDoubt)
-                    ? "perf-gate: --confirm: no benchmark looks regressed or inconclusive; nothing to rerun"
+                    ? "perf-gate: --confirm: every benchmark is decided; nothing to rerun"
                     : "perf-gate: --confirm: nothing to rerun");
             return Optional.empty();
         }

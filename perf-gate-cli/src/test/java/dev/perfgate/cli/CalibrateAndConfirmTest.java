@@ -90,7 +90,7 @@ class CalibrateAndConfirmTest {
         assertThat(slower.out()).contains("REGRESSION");
         assertThat(project.resolve("slower-confirm.json")).exists();
         assertThat(unchanged.exitCode()).as(unchanged.toString()).isZero();
-        assertThat(unchanged.err()).contains("--confirm: no benchmark looks regressed or inconclusive");
+        assertThat(unchanged.err()).contains("--confirm: every benchmark is decided; nothing to rerun");
         assertThat(project.resolve("same-confirm.json")).doesNotExist();
     }
 

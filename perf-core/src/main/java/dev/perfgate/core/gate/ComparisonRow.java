@@ -2,7 +2,6 @@ package dev.perfgate.core.gate;
 
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.stats.Decision;
-import dev.perfgate.core.stats.Verdict;
 
 import java.util.Objects;
 
@@ -36,12 +35,22 @@ public record ComparisonRow(BenchmarkId id, String metric, String unit, double b
     }
 
     /**
-     * Whether more forks could change this row's outcome for the gate: a primary metric that is a
-     * regression, or worse than the threshold but not significant ({@code check --confirm} reruns these).
+     * Whether more forks could change this row's outcome for the gate ({@code --confirm} reruns
+     * these when more forks can decide them): a primary metric that is a regression; or worse
+     * than the threshold but not significant; or unchanged while its confidence interval still
+     * reaches beyond the threshold, so that the forks cannot rule out a regression they failed to
+     * show.
      */
     public boolean inDoubt() {
-        Verdict v = decision.verdict();
-        return isPrimary() && (v == Verdict.REGRESSION
-                || v == Verdict.INCONCLUSIVE && decision.change() > thresholdPct / 100);
+        if (!isPrimary()) {
+            return false;
+        }
+        double threshold = thresholdPct / 100;
+        return switch (decision.verdict()) {
+            case REGRESSION -> true;
+            case INCONCLUSIVE -> decision.change() > threshold;
+            case UNCHANGED -> decision.ciHigh() > threshold;
+            default -> false;
+        };
     }
 }

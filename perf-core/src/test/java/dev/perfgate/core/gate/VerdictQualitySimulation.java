@@ -86,7 +86,8 @@ public final class VerdictQualitySimulation {
 
     /** The rules compared, in the order of the table's rows. */
     private static final String[] RULES = {"perf-gate check", "perf-gate check, calibrated",
-        "perf-gate check --confirm, calibrated", "perf-gate ab", "mean > +5%", "ratio > 200%"};
+        "perf-gate check --confirm, calibrated", "perf-gate ab", "perf-gate ab --confirm", "mean > +5%",
+        "ratio > 200%"};
 
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".");
@@ -132,10 +133,13 @@ public final class VerdictQualitySimulation {
                         // ab: both sides' forks interleaved in one session share its state, so no relative shift.
                         List<List<Double>> abBase = forks(random, FORKS, () -> model.draw(random));
                         List<List<Double>> abHead = forks(random, FORKS, () -> factor * model.draw(random));
-                        counts[3][c] += regression(gate.compare(List.of(SyntheticResults.result(id, "us/op", abBase)),
-                                List.of(SyntheticResults.result(id, "us/op", abHead)), Map.of()));
-                        counts[4][c] += ratio > 1.05 ? 1 : 0;
-                        counts[5][c] += ratio > 2.0 ? 1 : 0;
+                        GateReport ab = gate.compare(List.of(SyntheticResults.result(id, "us/op", abBase)),
+                                List.of(SyntheticResults.result(id, "us/op", abHead)), Map.of());
+                        counts[3][c] += regression(ab);
+                        counts[4][c] += regression(confirmAb(gate, ab, abBase, abHead, random,
+                                () -> model.draw(random), () -> factor * model.draw(random)));
+                        counts[5][c] += ratio > 1.05 ? 1 : 0;
+                        counts[6][c] += ratio > 2.0 ? 1 : 0;
                     }
                 }
                 for (int r = 0; r < RULES.length; r++) {
@@ -174,6 +178,28 @@ public final class VerdictQualitySimulation {
         List<List<Double>> all = new ArrayList<>(head);
         all.addAll(forks(random, more, forkFactor));
         return gate.compare(base, List.of(SyntheticResults.result(row.id(), "us/op", all)), Map.of(), known);
+    }
+
+    /**
+     * {@code ab --confirm} as the CLI does it: a doubtful result gets more interleaved fork pairs,
+     * as many as the threshold needs per side beyond the first run's (at least as many again), within
+     * what a 30-minute budget leaves after a 14-minute first run when all three kernels are in doubt:
+     * 24 pairs of 2 x 6.5 s per kernel.
+     */
+    private static GateReport confirmAb(Gate gate, GateReport first, List<List<Double>> base,
+                                        List<List<Double>> head, SplittableRandom random,
+                                        DoubleSupplier baseFork, DoubleSupplier headFork) {
+        ComparisonRow row = first.rows().get(0);
+        if (!row.inDoubt()) {
+            return first;
+        }
+        int more = Math.min(24, Math.max(FORKS, row.decision().forksNeeded() - FORKS));
+        List<List<Double>> allBase = new ArrayList<>(base);
+        List<List<Double>> allHead = new ArrayList<>(head);
+        allBase.addAll(forks(random, more, baseFork));
+        allHead.addAll(forks(random, more, headFork));
+        return gate.compare(List.of(SyntheticResults.result(row.id(), "us/op", allBase)),
+                List.of(SyntheticResults.result(row.id(), "us/op", allHead)), Map.of());
     }
 
     private static List<List<Double>> forks(SplittableRandom random, int count, DoubleSupplier forkFactor) {
