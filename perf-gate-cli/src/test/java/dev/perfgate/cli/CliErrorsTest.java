@@ -90,9 +90,9 @@ class CliErrorsTest {
     void baselineOfNewerSchemaAsksForNewerPerfGate() throws Exception {
         Path baseline = dir.resolve("baselines").resolve("linux-x86_64.json");
         Files.createDirectories(baseline.getParent());
-        Files.writeString(baseline, "{ \"version\": 99 }");
+        Files.writeString(baseline, "{ \"version\": 99, \"requires\": \"perf-gate 2.0.0\" }");
         assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
-                "--results", Cli.jmhFixture("single-fork.json").toString()), "$.version", "upgrade perfgate");
+                "--results", Cli.jmhFixture("single-fork.json").toString()), "$.version", "needs perf-gate 2.0.0 or later");
     }
 
     @Test

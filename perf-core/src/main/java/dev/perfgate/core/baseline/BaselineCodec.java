@@ -11,6 +11,7 @@ import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.JsonErrors;
 import dev.perfgate.core.json.JsonPath;
 import dev.perfgate.core.json.ModelJson;
+import dev.perfgate.core.json.SchemaVersion;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.Measurement;
@@ -35,7 +36,7 @@ public final class BaselineCodec {
     /** The file's text. */
     public String write(Baseline baseline) {
         ObjectNode root = ModelJson.object();
-        root.put("version", baseline.version());
+        SchemaVersion.put(root, "version", baseline.version());
         root.put("platform", baseline.platform().toString());
         root.put("cpu", baseline.fingerprint().cpuModel());
         root.put("timestamp", baseline.timestamp().toString());
@@ -119,7 +120,7 @@ public final class BaselineCodec {
         }
         JsonPath path = new JsonPath(source);
         path.requireObject("$", root);
-        int version = ModelJson.readSchemaVersion(path, "$", root, "version", Baseline.SCHEMA_VERSION);
+        int version = SchemaVersion.read(path, "$", root, "version", Baseline.SCHEMA_VERSION);
         PlatformKey platform;
         String platformText = path.requiredText("$.platform", root.get("platform"));
         try {

@@ -9,6 +9,7 @@ import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.JsonErrors;
 import dev.perfgate.core.json.JsonPath;
 import dev.perfgate.core.json.ModelJson;
+import dev.perfgate.core.json.SchemaVersion;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Measurement;
@@ -37,7 +38,7 @@ public final class HistoryCodec {
     /** The record as one line of JSON, without the line end. */
     public String write(HistoryRecord record) {
         ObjectNode node = ModelJson.object();
-        node.put("schema", SCHEMA_VERSION);
+        SchemaVersion.put(node, "schema", SCHEMA_VERSION);
         if (record instanceof HistoryRecord.RunRecord r) {
             writeRun(node, r.run());
         } else if (record instanceof HistoryRecord.ApprovalRecord a) {
@@ -98,7 +99,7 @@ public final class HistoryCodec {
         if (node == null || !node.isObject()) {
             throw new InputException(source, where, "expected a JSON object, found " + JsonPath.describe(node));
         }
-        ModelJson.readSchemaVersion(path, "$", node, "schema", SCHEMA_VERSION);
+        SchemaVersion.read(path, "$", node, "schema", SCHEMA_VERSION);
         String type = path.requiredText("$.type", node.get("type"));
         return switch (type) {
             case "run" -> new HistoryRecord.RunRecord(readRun(path, node));

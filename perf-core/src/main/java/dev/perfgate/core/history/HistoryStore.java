@@ -149,10 +149,106 @@ public final class HistoryStore {
      */
     public ReadSummary stream(Path file, Visitor visitor) throws InputException {
         String source = file.toString();
+        long[] records = {0};
+        boolean torn = lines(file, (lineNo, bytes, complete) -> {
+            try {
+                HistoryRecord record = parse(source, lineNo, bytes);
+                if (record != null) {
+                    visitor.visit(lineNo, record);
+                    records[0]++;
+                }
+                return false;
+            } catch (InputException e) {
+                if (complete) {
+                    throw e;
+                }
+                return true;
+            }
+        });
+        return new ReadSummary(records[0], torn);
+    }
+
+    /**
+     * What {@link #verify} found.
+     *
+     * @param lines        lines read, blank ones included
+     * @param records      records that parsed
+     * @param problems     one message per bad line (file, line number, JSON path, problem), in file order
+     * @param tornLastLine whether the last line is a torn append, which the next append moves aside
+     */
+    public record Verification(long lines, long records, List<String> problems, boolean tornLastLine) {
+        /** Whether every line but a torn last one is a valid record. */
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Checks every line of a history file and goes on after a bad one: each must be a record of a
+     * schema version this perfgate reads, a run must be of {@code platform} (when given) and no run
+     * id may appear twice. A missing file verifies as empty.
+     *
+     * @param platform the platform the file holds, or null not to check it
+     */
+    public Verification verify(Path file, PlatformKey platform) throws InputException {
+        String source = file.toString();
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, Long> runIds = new java.util.HashMap<>();
+        long[] counts = {0, 0};
+        boolean torn = lines(file, (lineNo, bytes, complete) -> {
+            counts[0] = lineNo;
+            HistoryRecord record;
+            try {
+                record = parse(source, lineNo, bytes);
+            } catch (InputException e) {
+                if (!complete) {
+                    return true;
+                }
+                problems.add(e.getMessage());
+                return false;
+            }
+            if (record instanceof HistoryRecord.RunRecord r) {
+                if (platform != null && !platform.equals(r.run().platform())) {
+                    problems.add(new InputException(source, "line " + lineNo + ", $.platform", "a run of "
+                            + r.run().platform() + " in the history of " + platform).getMessage());
+                }
+                Long first = runIds.putIfAbsent(r.run().runId(), lineNo);
+                if (first != null) {
+                    problems.add(new InputException(source, "line " + lineNo + ", $.run_id", "run "
+                            + r.run().runId() + " is already on line " + first).getMessage());
+                }
+            }
+            if (record != null) {
+                counts[1]++;
+            }
+            return false;
+        });
+        return new Verification(counts[0], counts[1], List.copyOf(problems), torn);
+    }
+
+    /** Receives the lines of a history file. */
+    @FunctionalInterface
+    private interface LineVisitor {
+        /**
+         * Called once per line, in file order.
+         *
+         * @param bytes    the line without its line end
+         * @param complete whether a line end followed (false only for the last line)
+         * @return whether the line is a torn append
+         */
+        boolean visit(long lineNo, byte[] bytes, boolean complete) throws InputException;
+    }
+
+    /**
+     * Reads a file line by line through a buffer, never holding more than one line.
+     *
+     * @return whether the last line is a torn append, as its visitor said
+     */
+    private static boolean lines(Path file, LineVisitor visitor) throws InputException {
+        String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(source, null, "is a directory, expected a history file (.jsonl)");
         }
-        long records = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
             long lineNo = 0;
@@ -164,28 +260,17 @@ public final class HistoryStore {
                 }
                 boolean complete = b == '\n';
                 if (!complete && line.size() == 0) {
-                    return new ReadSummary(records, false);
+                    return false;
                 }
                 lineNo++;
-                try {
-                    HistoryRecord record = parse(source, lineNo, line.toByteArray());
-                    if (record != null) {
-                        visitor.visit(lineNo, record);
-                        records++;
-                    }
-                } catch (InputException e) {
-                    if (!complete) {
-                        return new ReadSummary(records, true);
-                    }
-                    throw e;
-                }
+                boolean torn = visitor.visit(lineNo, line.toByteArray(), complete);
                 if (!complete) {
-                    return new ReadSummary(records, false);
+                    return torn;
                 }
                 line.reset();
             }
         } catch (NoSuchFileException e) {
-            return new ReadSummary(0, false);
+            return false;
         } catch (AccessDeniedException e) {
             throw new InputException(source, null, "permission denied");
         } catch (IOException e) {

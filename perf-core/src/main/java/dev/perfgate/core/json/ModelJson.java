@@ -205,28 +205,4 @@ public final class ModelJson {
             throw path.error(at, "expected an ISO-8601 time such as 2026-11-27T10:15:30Z, found \"" + text + "\"");
         }
     }
-
-    /**
-     * Reads the schema version of a file and refuses one newer than this perfgate understands.
-     *
-     * @param key       the field holding the version
-     * @param supported the newest version this perfgate reads
-     */
-    public static int readSchemaVersion(JsonPath path, String at, JsonNode node, String key, int supported)
-            throws InputException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw path.error(at + "." + key, "missing schema version");
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
-            throw path.error(at + "." + key, "expected a schema version (a whole number >= 1), found "
-                    + JsonPath.describe(v));
-        }
-        int version = v.asInt();
-        if (version > supported) {
-            throw path.error(at + "." + key, "schema version " + version + " is newer than this perfgate reads ("
-                    + supported + "); upgrade perfgate to read it");
-        }
-        return version;
-    }
 }

@@ -29,6 +29,9 @@ public final class HistoryReport {
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
+    /** Version of the JSON format's shape, its {@code schema} field. */
+    public static final int SCHEMA_VERSION = 1;
+
     private HistoryReport() {
     }
 
@@ -107,6 +110,7 @@ public final class HistoryReport {
 
     private static String json(List<Trend> trends, String platform, Map<BenchmarkId, Reference> references) {
         ObjectNode root = ModelJson.object();
+        root.put("schema", SCHEMA_VERSION);
         root.put("platform", platform);
         ArrayNode array = root.putArray("trends");
         for (Trend t : trends) {

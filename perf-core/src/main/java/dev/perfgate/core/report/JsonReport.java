@@ -25,12 +25,16 @@ import java.io.UncheckedIOException;
  */
 public final class JsonReport {
 
+    /** Version of this JSON shape, its {@code schema} field. */
+    public static final int SCHEMA_VERSION = 1;
+
     private JsonReport() {
     }
 
     /** The JSON text, pretty-printed, ending in a newline. */
     public static String render(GateReport report) {
         ObjectNode root = ModelJson.object();
+        root.put("schema", SCHEMA_VERSION);
         root.put("verdict", report.fails() ? "regression" : "pass");
         root.put("platform", report.platform());
         root.put("threshold_pct", report.thresholdPct());

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
-/** These tests seal the baseline file format: a change to golden/baseline-v1.json is a format change. */
+/** These tests seal the baseline file format: a change to golden/baseline.json is a format change. */
 class BaselineCodecTest {
 
-    private static final String GOLDEN = "baseline-v1.json";
+    private static final String GOLDEN = "baseline.json";
     private static final String SOURCE = "baselines/linux-x86_64.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -54,6 +54,24 @@ class BaselineCodecTest {
         Baseline read = GoldenFiles.withLocale(locale, () -> codec.read(SOURCE, GoldenFiles.read(GOLDEN)));
 
         assertThat(codec.write(read)).isEqualTo(GoldenFiles.read(GOLDEN));
+    }
+
+    @Test
+    void everySchemaVersionHasAFixtureAsItsReleaseWroteItAndItStillReads() throws Exception {
+        for (int version = 1; version <= Baseline.SCHEMA_VERSION; version++) {
+            Baseline read = codec.read(SOURCE, GoldenFiles.schemaFixture("baseline-v" + version + ".json"));
+
+            assertThat(read.version()).isEqualTo(version);
+            assertThat(read.entries()).as("schema version %d", version).isNotEmpty();
+        }
+        // Version 1 as 0.1.0 wrote it (no "requires" yet) holds what the current golden file holds.
+        assertThat(codec.write(codec.read(SOURCE, GoldenFiles.schemaFixture("baseline-v1.json"))))
+                .isEqualTo(GoldenFiles.read(GOLDEN));
+    }
+
+    @Test
+    void writtenFilesNameTheReleaseTheyNeed() {
+        assertThat(GoldenFiles.read(GOLDEN)).contains("\"requires\" : \"perf-gate 0.1.0\"");
     }
 
     @Test
@@ -220,12 +238,17 @@ class BaselineCodecTest {
     }
 
     @Test
-    void newerSchemaVersionAsksToUpgradePerfgate() {
-        InputException e = readFails(edit(root -> root.put("version", 99)));
+    void newerSchemaVersionNamesTheReleaseTheFileNeeds() {
+        InputException e = readFails(edit(root -> root.put("version", 99).put("requires", "perf-gate 3.2.0")));
+        InputException unnamed = readFails(edit(root -> root.put("version", 99).remove("requires")));
+        InputException forged = readFails(edit(root -> root.put("version", 99).put("requires", "<b>now</b>\nrm -rf")));
 
         assertOneLine(e);
         assertThat(e.location()).isEqualTo("$.version");
-        assertThat(e.getMessage()).contains("99", "newer", "upgrade perfgate");
+        assertThat(e.getMessage()).contains("schema version 99 is newer than this perf-gate",
+                "the file needs perf-gate 3.2.0 or later");
+        assertThat(unnamed.getMessage()).contains("99", "upgrade to a perf-gate that reads it");
+        assertThat(forged.getMessage()).contains("upgrade to a perf-gate that reads it").doesNotContain("<b>", "rm -rf");
     }
 
     @Test

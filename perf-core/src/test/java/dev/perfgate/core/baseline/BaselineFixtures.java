@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A fixed baseline (the content of golden/baseline-v1.json) and runs to approve into it. */
+/** A fixed baseline (the content of golden/baseline.json) and runs to approve into it. */
 final class BaselineFixtures {
 
     static final PlatformKey LINUX = PlatformKey.parse("linux-x86_64");
@@ -84,7 +84,7 @@ final class BaselineFixtures {
                 new Approval(APPROVED_AT, "", "faster tokenizer: \"split\" replaced by a scanner", "", ""));
     }
 
-    /** The baseline of golden/baseline-v1.json; entries given out of order on purpose. */
+    /** The baseline of golden/baseline.json; entries given out of order on purpose. */
     static Baseline baseline() {
         return new Baseline(Baseline.SCHEMA_VERSION, LINUX, FINGERPRINT, TIMESTAMP,
                 List.of(tokenizeEntry(), matrixEntry(), cosineEntry()));

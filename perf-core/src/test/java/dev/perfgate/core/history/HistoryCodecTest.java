@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
-/** These tests seal the history line format: a change to golden/history-v1.jsonl is a format change. */
+/** These tests seal the history line format: a change to golden/history.jsonl is a format change. */
 class HistoryCodecTest {
 
-    private static final String GOLDEN = "history-v1.jsonl";
+    private static final String GOLDEN = "history.jsonl";
     private static final String SOURCE = "history/linux-x86_64.jsonl";
 
     private final HistoryCodec codec = new HistoryCodec();
@@ -50,7 +50,7 @@ class HistoryCodecTest {
 
         assertThat(golden).doesNotContain("\r").endsWith("}\n");
         assertThat(golden.split("\n", -1)).hasSize(3).endsWith("");
-        assertThat(golden.lines()).allSatisfy(line -> assertThat(line).startsWith("{\"schema\":1,\"type\":"));
+        assertThat(golden.lines()).allSatisfy(line -> assertThat(line).startsWith("{\"schema\":1,\"requires\":\"perf-gate 0.1.0\",\"type\":"));
         assertThat(golden).doesNotContainPattern("[0-9][eE][-+]?[0-9]");
         assertThat(golden).contains("\"score\":12.3457,", "\"score\":1234570,", "0.0000123457", "null");
     }
@@ -106,10 +106,29 @@ class HistoryCodecTest {
     }
 
     @Test
-    void newerSchemaIsReportedAsNewer() {
-        InputException e = readFails(3, "{\"schema\":99,\"type\":\"run\"}");
+    void everySchemaVersionHasAFixtureAsItsReleaseWroteItAndItStillReads() throws Exception {
+        for (int version = 1; version <= HistoryCodec.SCHEMA_VERSION; version++) {
+            List<String> lines = GoldenFiles.schemaFixture("history-v" + version + ".jsonl").lines().toList();
 
-        assertThat(e.getMessage()).startsWith(SOURCE + ": line 3, $.schema: ").contains("newer", "upgrade perfgate");
+            assertThat(lines).as("schema version %d", version).isNotEmpty();
+            for (int i = 0; i < lines.size(); i++) {
+                assertThat(codec.read(SOURCE, i + 1, lines.get(i))).isNotNull();
+            }
+        }
+        // Version 1 as 0.1.0 wrote it (no "requires" yet) holds what the current golden file holds.
+        List<String> v1 = GoldenFiles.schemaFixture("history-v1.jsonl").lines().toList();
+        List<String> golden = GoldenFiles.read(GOLDEN).lines().toList();
+        for (int i = 0; i < v1.size(); i++) {
+            assertThat(codec.write(codec.read(SOURCE, i + 1, v1.get(i)))).isEqualTo(golden.get(i));
+        }
+    }
+
+    @Test
+    void newerSchemaIsReportedAsNewer() {
+        InputException e = readFails(3, "{\"schema\":99,\"requires\":\"perf-gate 7.0.1\",\"type\":\"run\"}");
+
+        assertThat(e.getMessage()).startsWith(SOURCE + ": line 3, $.schema: ").contains("newer",
+                "needs perf-gate 7.0.1 or later");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The records of golden/history-v1.jsonl and small runs for store tests. */
+/** The records of golden/history.jsonl and small runs for store tests. */
 final class HistoryFixtures {
 
     static final PlatformKey LINUX = PlatformKey.parse("linux-x86_64");

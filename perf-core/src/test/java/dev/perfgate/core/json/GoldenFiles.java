@@ -24,9 +24,21 @@ public final class GoldenFiles {
 
     /** The golden file's bytes as UTF-8 text. */
     public static String read(String name) {
-        try (InputStream in = GoldenFiles.class.getResourceAsStream("/golden/" + name)) {
+        return resource("golden", name);
+    }
+
+    /**
+     * A file as a perfgate release wrote it, {@code src/test/resources/schema/<name>}: one per file
+     * kind and schema version, never regenerated, so that every later perfgate is tested on it.
+     */
+    public static String schemaFixture(String name) {
+        return resource("schema", name);
+    }
+
+    private static String resource(String dir, String name) {
+        try (InputStream in = GoldenFiles.class.getResourceAsStream("/" + dir + "/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("golden file src/test/resources/golden/" + name + " is missing");
+                throw new IllegalStateException("src/test/resources/" + dir + "/" + name + " is missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonReportTest {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("verdict", "platform", "threshold_pct", "advisory",
+    private static final List<String> TOP_LEVEL_KEYS = List.of("schema", "verdict", "platform", "threshold_pct", "advisory",
             "fingerprint_notes", "results");
     /** The keys of the architecture page, then the documented extras threshold_pct and note. */
     private static final List<String> RESULT_KEYS = List.of("benchmark", "mode", "params", "metric", "unit",
