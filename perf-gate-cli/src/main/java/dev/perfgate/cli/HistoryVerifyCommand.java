@@ -51,6 +51,9 @@ final class HistoryVerifyCommand extends CommandSupport implements Callable<Inte
     }
 
     private boolean verify(HistoryStore store, Path file) throws InputException {
+        if (!Files.exists(file)) {
+            throw new InputException(file.toString(), null, "no such history file");
+        }
         String name = file.getFileName().toString();
         PlatformKey platform = null;
         try {
@@ -58,9 +61,6 @@ final class HistoryVerifyCommand extends CommandSupport implements Callable<Inte
         } catch (IllegalArgumentException e) {
             err().println("perf-gate: " + file + ": the name is not <platform>.jsonl, so the runs' platform is not "
                     + "checked");
-        }
-        if (!Files.exists(file)) {
-            throw new InputException(file.toString(), null, "no such history file");
         }
         HistoryStore.Verification result = store.verify(file, platform);
         List<String> problems = result.problems();

@@ -109,6 +109,28 @@ class CliErrorsTest {
     }
 
     @Test
+    void historyVerifyListsEveryBadLineAndExitsTwo() throws Exception {
+        Path history = dir.resolve("history").resolve("linux-x86_64.jsonl");
+        for (int i = 0; i < 2; i++) {
+            assertThat(Cli.run("record", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                    "--results", Cli.jmhFixture("single-fork.json").toString()).exitCode()).isZero();
+        }
+        Cli.Result good = Cli.run("history", "verify", "--project-dir", dir.toString());
+        Files.writeString(history, "not json\n{\"schema\":1}\n{\"schema\":1,\"ty", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Cli.Result bad = Cli.run("history", "verify", "--project-dir", dir.toString());
+        Cli.Result missing = Cli.run("history", "verify", "--project-dir", dir.toString(), "nowhere.jsonl");
+
+        assertThat(good.exitCode()).as(good.toString()).isZero();
+        assertThat(good.out()).contains("linux-x86_64.jsonl: 2 records in 2 lines, OK");
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.out().lines()).hasSize(3);
+        assertThat(bad.out()).contains("line 3: malformed JSON", "line 4, $.type", "2 records in 5 lines, 2 bad lines");
+        assertThat(bad.err()).contains("line 5 is torn").doesNotContain("Exception");
+        assertBadInput(missing, "nowhere.jsonl", "no such history file");
+    }
+
+    @Test
     void platformOutsideTheKnownSetIsRefused() {
         assertBadInput(Cli.run("check", "--project-dir", dir.toString(), "--platform", "../../x",
                 "--results", Cli.jmhFixture("single-fork.json").toString()), "--platform");

@@ -188,6 +188,47 @@ class HistoryStoreTest {
     }
 
     @Test
+    void verifyReportsEveryBadLineByNumberAndGoesOn() throws Exception {
+        Files.createDirectories(file().getParent());
+        HistoryRecord.RunRecord other = new HistoryRecord.RunRecord(new dev.perfgate.core.model.Run("run-9",
+                NOW, "c", "main", dev.perfgate.core.model.PlatformKey.parse("linux-aarch64"),
+                HistoryFixtures.smallRun("x", 1).run().fingerprint(), HistoryFixtures.smallRun("x", 1).run().results()));
+        Files.writeString(file(), line(HistoryFixtures.smallRun("run-1", 1)) + "{not json}\n"
+                + line(HistoryFixtures.smallRun("run-3", 3)) + "\n"
+                + "{\"schema\":99,\"requires\":\"perf-gate 4.0.0\",\"type\":\"run\"}\n"
+                + line(HistoryFixtures.smallRun("run-1", 5)) + line(other) + line(HistoryFixtures.approvalRecord())
+                + "{\"schema\":1,\"type\":\"ru");
+
+        HistoryStore.Verification result = store().verify(file(), LINUX);
+
+        assertThat(result.lines()).isEqualTo(9);
+        assertThat(result.records()).isEqualTo(5);
+        assertThat(result.tornLastLine()).isTrue();
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).hasSize(4).allSatisfy(p -> assertThat(p).startsWith(file() + ": line "));
+        assertThat(result.problems().get(0)).contains("line 2:", "malformed JSON");
+        assertThat(result.problems().get(1)).contains("line 5, $.schema", "needs perf-gate 4.0.0");
+        assertThat(result.problems().get(2)).contains("line 6, $.run_id", "run run-1 is already on line 1");
+        assertThat(result.problems().get(3)).contains("line 7, $.platform", "a run of linux-aarch64 in the history "
+                + "of linux-x86_64");
+    }
+
+    @Test
+    void verifyOfAGoodFileOrNoFileIsOk() throws Exception {
+        store().append(LINUX, HistoryFixtures.smallRun("run-1", 1));
+        store().append(LINUX, HistoryFixtures.approvalRecord());
+
+        HistoryStore.Verification good = store().verify(file(), LINUX);
+        HistoryStore.Verification none = store().verify(project.resolve("history/none.jsonl"), null);
+
+        assertThat(good.ok()).isTrue();
+        assertThat(good.records()).isEqualTo(2);
+        assertThat(good.tornLastLine()).isFalse();
+        assertThat(none.ok()).isTrue();
+        assertThat(none.lines()).isZero();
+    }
+
+    @Test
     void lineOfANewerSchemaIsReportedAsNewer() throws Exception {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), line(HistoryFixtures.smallRun("run-1", 1))
