@@ -88,6 +88,7 @@ public final class BaselineStore {
         }
         return SafeFiles.withLock(file, () -> {
             Change change = compute(file, platform, updater);
+            SafeFiles.removeStaleTemporaries(file);
             SafeFiles.writeAtomically(file, change.after());
             return change;
         });

@@ -97,6 +97,24 @@ public final class SafeFiles {
     }
 
     /**
+     * Deletes the temporary files {@link #writeAtomically} left beside {@code target} when its
+     * process was killed before the rename. Only for a target every writer of which holds
+     * {@link #withLock} while writing, and only while holding it: then no such file is in use.
+     */
+    public static void removeStaleTemporaries(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        String prefix = "." + absolute.getFileName() + ".";
+        try (java.util.stream.Stream<Path> siblings = Files.list(absolute.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
      * Gives the temporary file the permissions of the file it replaces, or rw-r--r-- for a new
      * file: createTempFile makes it owner-only, which a shared baseline or report must not become.
      */
