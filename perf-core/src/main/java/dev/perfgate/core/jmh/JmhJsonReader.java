@@ -2,11 +2,13 @@ package dev.perfgate.core.jmh;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.JsonErrors;
@@ -50,6 +52,9 @@ import java.util.TreeMap;
 public final class JmhJsonReader {
 
     private final ObjectMapper mapper = mapper();
+    /** Reads one element of the array: what follows it is the rest of the array, not trailing content. */
+    private final ObjectReader element = mapper.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * The mapper JMH files are read with: JMH's {@code NaN}/{@code Infinity} literals accepted,
@@ -88,33 +93,39 @@ public final class JmhJsonReader {
      * @param source name of the source for messages, e.g. the file path
      */
     public List<BenchmarkResult> read(String source, InputStream in) throws InputException {
-        JsonNode root;
-        try {
-            root = mapper.readTree(in);
+        // The array is read one element at a time, so that a file of many benchmarks never
+        // stands in memory as a whole JSON tree next to its results.
+        JsonPath path = new JsonPath(source);
+        List<BenchmarkResult> results = new ArrayList<>();
+        Set<BenchmarkId> seen = new HashSet<>();
+        try (JsonParser parser = mapper.getFactory().createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InputException(source, null, "is empty, expected a JMH JSON result array");
+            }
+            if (first != JsonToken.START_ARRAY) {
+                JsonNode root = element.readTree(parser);
+                throw path.error("$", "expected a JSON array of JMH results, found " + JsonPath.describe(root));
+            }
+            for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                String at = "$[" + i + "]";
+                BenchmarkResult result = readBenchmark(path, at, element.readTree(parser));
+                if (!seen.add(result.id())) {
+                    throw path.error(at, "benchmark " + result.id() + " appears twice");
+                }
+                results.add(result);
+            }
+            if (parser.nextToken() != null) {
+                throw new InputException(source, "line " + parser.currentLocation().getLineNr() + ", column "
+                        + parser.currentLocation().getColumnNr(), "unexpected content after the end of the JSON value");
+            }
         } catch (JsonProcessingException e) {
             throw JsonErrors.syntax(source, e);
         } catch (IOException e) {
             throw new InputException(source, null, "cannot be read: " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InputException(source, null, "is empty, expected a JMH JSON result array");
-        }
-        JsonPath path = new JsonPath(source);
-        if (!root.isArray()) {
-            throw path.error("$", "expected a JSON array of JMH results, found " + JsonPath.describe(root));
-        }
-        if (root.isEmpty()) {
+        if (results.isEmpty()) {
             throw new InputException(source, "$", "holds no benchmark results (empty array)");
-        }
-        List<BenchmarkResult> results = new ArrayList<>();
-        Set<BenchmarkId> seen = new HashSet<>();
-        for (int i = 0; i < root.size(); i++) {
-            String at = "$[" + i + "]";
-            BenchmarkResult result = readBenchmark(path, at, root.get(i));
-            if (!seen.add(result.id())) {
-                throw path.error(at, "benchmark " + result.id() + " appears twice");
-            }
-            results.add(result);
         }
         return List.copyOf(results);
     }

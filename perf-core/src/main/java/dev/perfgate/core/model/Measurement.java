@@ -24,7 +24,7 @@ public record Measurement(String unit, double score, double scoreError, List<Lis
         Objects.requireNonNull(unit, "unit");
         List<List<Double>> copy = new ArrayList<>();
         for (List<Double> fork : forks == null ? List.<List<Double>>of() : forks) {
-            copy.add(List.copyOf(fork));
+            copy.add(DoubleList.copyOf(fork));
         }
         forks = List.copyOf(copy);
     }
