@@ -21,7 +21,9 @@ import dev.perfgate.core.stats.Noise;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The baseline file format: pretty-printed JSON, keys in a fixed order, benchmarks sorted by
@@ -133,14 +135,13 @@ public final class BaselineCodec {
         JsonNode array = root.get("baselines");
         path.requireArray("$.baselines", array);
         List<BaselineEntry> entries = new ArrayList<>();
-        List<BenchmarkId> seen = new ArrayList<>();
+        Set<BenchmarkId> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "$.baselines[" + i + "]";
             BaselineEntry entry = readEntry(path, at, array.get(i));
-            if (seen.contains(entry.id())) {
+            if (!seen.add(entry.id())) {
                 throw path.error(at, "benchmark " + entry.id() + " appears twice");
             }
-            seen.add(entry.id());
             entries.add(entry);
         }
         return new Baseline(version, platform, fingerprint, timestamp, entries);

@@ -4,8 +4,6 @@ import dev.perfgate.core.InputException;
 import dev.perfgate.core.files.SafeFiles;
 import dev.perfgate.core.model.PlatformKey;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +20,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,7 +111,7 @@ public final class HistoryStore {
     /** Whether a line without its line end is a complete record written by some other writer. */
     private boolean isRecord(Path file, byte[] line) {
         try {
-            return parse(file.toString(), 0, line) != null;
+            return parse(file.toString(), 0, line, false) != null;
         } catch (InputException e) {
             return false;
         }
@@ -148,11 +147,20 @@ public final class HistoryStore {
      * torn append: it is skipped and reported in the summary. A missing file reads as empty.
      */
     public ReadSummary stream(Path file, Visitor visitor) throws InputException {
+        return stream(file, visitor, false);
+    }
+
+    /**
+     * As {@link #stream(Path, Visitor)}; with {@code trendOnly} the records hold only what a trend
+     * uses (no samples, secondary metrics or fingerprint; see {@link HistoryCodec#read(String, long,
+     * String, boolean)}).
+     */
+    public ReadSummary stream(Path file, Visitor visitor, boolean trendOnly) throws InputException {
         String source = file.toString();
         long[] records = {0};
         boolean torn = lines(file, (lineNo, bytes, complete) -> {
             try {
-                HistoryRecord record = parse(source, lineNo, bytes);
+                HistoryRecord record = parse(source, lineNo, bytes, trendOnly);
                 if (record != null) {
                     visitor.visit(lineNo, record);
                     records[0]++;
@@ -199,7 +207,7 @@ public final class HistoryStore {
             counts[0] = lineNo;
             HistoryRecord record;
             try {
-                record = parse(source, lineNo, bytes);
+                record = parse(source, lineNo, bytes, false);
             } catch (InputException e) {
                 if (!complete) {
                     return true;
@@ -249,26 +257,30 @@ public final class HistoryStore {
         if (Files.isDirectory(file)) {
             throw new InputException(source, null, "is a directory, expected a history file (.jsonl)");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        // Scans a 64 KB buffer for line ends itself: a read() per byte of a buffered stream takes a
+        // lock each time and was most of the time spent on a long history.
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            byte[] line = new byte[4096];
+            int length = 0;
             long lineNo = 0;
-            while (true) {
-                int b = in.read();
-                if (b != '\n' && b != -1) {
-                    line.write(b);
-                    continue;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != '\n') {
+                        continue;
+                    }
+                    line = append(line, length, buffer, start, i - start);
+                    length += i - start;
+                    start = i + 1;
+                    visitor.visit(++lineNo, Arrays.copyOf(line, length), true);
+                    length = 0;
                 }
-                boolean complete = b == '\n';
-                if (!complete && line.size() == 0) {
-                    return false;
-                }
-                lineNo++;
-                boolean torn = visitor.visit(lineNo, line.toByteArray(), complete);
-                if (!complete) {
-                    return torn;
-                }
-                line.reset();
+                line = append(line, length, buffer, start, n - start);
+                length += n - start;
             }
+            return length > 0 && visitor.visit(++lineNo, Arrays.copyOf(line, length), false);
         } catch (NoSuchFileException e) {
             return false;
         } catch (AccessDeniedException e) {
@@ -278,8 +290,15 @@ public final class HistoryStore {
         }
     }
 
+    /** {@code line} with {@code count} bytes of {@code from} appended after its first {@code length}. */
+    private static byte[] append(byte[] line, int length, byte[] from, int start, int count) {
+        byte[] out = length + count <= line.length ? line : Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        System.arraycopy(from, start, out, length, count);
+        return out;
+    }
+
     /** One line's record; null for a blank line. */
-    private HistoryRecord parse(String source, long lineNo, byte[] bytes) throws InputException {
+    private HistoryRecord parse(String source, long lineNo, byte[] bytes, boolean trendOnly) throws InputException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -289,6 +308,6 @@ public final class HistoryStore {
         } catch (CharacterCodingException e) {
             throw new InputException(source, "line " + lineNo, "is not valid UTF-8 text");
         }
-        return text.isBlank() ? null : codec.read(source, lineNo, text);
+        return text.isBlank() ? null : codec.read(source, lineNo, text, trendOnly);
     }
 }

@@ -69,7 +69,7 @@ public final class Trends {
                     }
                 }
             }
-        });
+        }, true);
         List<Trend> trends = new ArrayList<>();
         points.forEach((id, deque) -> {
             List<Trend.Point> kept = List.copyOf(deque);
