@@ -30,7 +30,15 @@ public final class PerfGate {
     /** Entry point: runs the command and exits with its exit code. */
     public static void main(String[] args) {
         CommandLine cmd = commandLine();
-        int exitCode = cmd.execute(args);
+        int exitCode;
+        try {
+            exitCode = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            cmd.getOut().flush();
+            cmd.getErr().println("perf-gate: out of memory with a maximum heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB; give the JVM more, e.g. java -Xmx1g -jar perf-gate.jar ... (files it writes are replaced whole or not at all)");
+            exitCode = ExitCodes.BAD_INPUT;
+        }
         cmd.getOut().flush();
         cmd.getErr().flush();
         System.exit(exitCode);
