@@ -21,7 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,7 +98,7 @@ public final class HistoryStore {
         }
         ByteBuffer fragment = ByteBuffer.allocate((int) Math.min(size - keep, Integer.MAX_VALUE - 8));
         channel.read(fragment, keep);
-        byte[] tail = java.util.Arrays.copyOf(fragment.array(), fragment.position());
+        byte[] tail = Arrays.copyOf(fragment.array(), fragment.position());
         if (isRecord(file, tail)) {
             channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
             return Optional.empty();
@@ -201,7 +203,7 @@ public final class HistoryStore {
     public Verification verify(Path file, PlatformKey platform) throws InputException {
         String source = file.toString();
         List<String> problems = new ArrayList<>();
-        java.util.Map<String, Long> runIds = new java.util.HashMap<>();
+        Map<String, Long> runIds = new HashMap<>();
         long[] counts = {0, 0};
         boolean torn = lines(file, (lineNo, bytes, complete) -> {
             counts[0] = lineNo;
