@@ -63,17 +63,16 @@ final class HistoryVerifyCommand extends CommandSupport implements Callable<Inte
                     + "checked");
         }
         HistoryStore.Verification result = store.verify(file, platform);
-        List<String> problems = result.problems();
-        problems.stream().limit(MAX_SHOWN).forEach(p -> out().println(p));
-        if (problems.size() > MAX_SHOWN) {
-            out().println(file + ": " + (problems.size() - MAX_SHOWN) + " more bad lines not shown");
+        result.problems().stream().limit(MAX_SHOWN).forEach(p -> out().println(p));
+        if (result.badLines() > MAX_SHOWN) {
+            out().println(file + ": " + (result.badLines() - MAX_SHOWN) + " more bad lines not shown");
         }
         if (result.tornLastLine()) {
             err().println("perf-gate: warning: " + file + ": line " + result.lines() + " is torn (an interrupted "
                     + "write that never reported success); the next record or approve moves it aside");
         }
         out().println(file + ": " + result.records() + " records in " + result.lines() + " lines, "
-                + (result.ok() ? "OK" : problems.size() + " bad line" + (problems.size() == 1 ? "" : "s")));
+                + (result.ok() ? "OK" : result.badLines() + " bad line" + (result.badLines() == 1 ? "" : "s")));
         out().flush();
         return result.ok();
     }

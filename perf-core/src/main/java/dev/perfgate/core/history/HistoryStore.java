@@ -183,13 +183,19 @@ public final class HistoryStore {
      *
      * @param lines        lines read, blank ones included
      * @param records      records that parsed
-     * @param problems     one message per bad line (file, line number, JSON path, problem), in file order
+     * @param badLines     how many lines are bad
+     * @param problems     one message per bad line (file, line number, JSON path, problem), in file
+     *                     order, the first {@value #MAX_PROBLEMS} of them
      * @param tornLastLine whether the last line is a torn append, which the next append moves aside
      */
-    public record Verification(long lines, long records, List<String> problems, boolean tornLastLine) {
+    public record Verification(long lines, long records, long badLines, List<String> problems, boolean tornLastLine) {
+
+        /** Problems kept in a verification; the rest are counted. */
+        public static final int MAX_PROBLEMS = 1000;
+
         /** Whether every line but a torn last one is a valid record. */
         public boolean ok() {
-            return problems.isEmpty();
+            return badLines == 0;
         }
     }
 
@@ -204,7 +210,12 @@ public final class HistoryStore {
         String source = file.toString();
         List<String> problems = new ArrayList<>();
         Map<String, Long> runIds = new HashMap<>();
-        long[] counts = {0, 0};
+        long[] counts = {0, 0, 0};
+        java.util.function.Consumer<String> problem = message -> {
+            if (counts[2]++ < Verification.MAX_PROBLEMS) {
+                problems.add(message);
+            }
+        };
         boolean torn = lines(file, (lineNo, bytes, complete) -> {
             counts[0] = lineNo;
             HistoryRecord record;
@@ -214,17 +225,17 @@ public final class HistoryStore {
                 if (!complete) {
                     return true;
                 }
-                problems.add(e.getMessage());
+                problem.accept(e.getMessage());
                 return false;
             }
             if (record instanceof HistoryRecord.RunRecord r) {
                 if (platform != null && !platform.equals(r.run().platform())) {
-                    problems.add(new InputException(source, "line " + lineNo + ", $.platform", "a run of "
+                    problem.accept(new InputException(source, "line " + lineNo + ", $.platform", "a run of "
                             + r.run().platform() + " in the history of " + platform).getMessage());
                 }
                 Long first = runIds.putIfAbsent(r.run().runId(), lineNo);
                 if (first != null) {
-                    problems.add(new InputException(source, "line " + lineNo + ", $.run_id", "run "
+                    problem.accept(new InputException(source, "line " + lineNo + ", $.run_id", "run "
                             + r.run().runId() + " is already on line " + first).getMessage());
                 }
             }
@@ -233,7 +244,7 @@ public final class HistoryStore {
             }
             return false;
         });
-        return new Verification(counts[0], counts[1], List.copyOf(problems), torn);
+        return new Verification(counts[0], counts[1], counts[2], List.copyOf(problems), torn);
     }
 
     /** Receives the lines of a history file. */

@@ -51,35 +51,45 @@ class KillTest {
 
     @Test
     void killedAppendersLoseNoReportedRecordAndLeaveAtMostATornLastLine() throws Exception {
-        HistoryStore store = new HistoryStore(project, Clock.systemUTC());
-        Path file = store.path(FaultWorker.PLATFORM);
         Random random = random("history");
-        Set<String> reported = new HashSet<>();
-        List<String> tornNotices = new ArrayList<>();
+        long appends = 0;
+        long lines = 0;
         int tornTails = 0;
+        int fragmentCount = 0;
         for (int round = 0; round < ROUNDS; round++) {
+            // Each round writes a history of its own, so that checking it costs the same in round 100 as in round 1.
+            Path dir = project.resolve("round-" + round);
+            HistoryStore store = new HistoryStore(dir, Clock.systemUTC());
+            Path file = store.path(FaultWorker.PLATFORM);
+            Set<String> reported = new HashSet<>();
+            List<String> tornNotices = new ArrayList<>();
             // Runs of 1 and of 300 benchmarks (about 230 KB a line).
-            List<String> lines = round(random, "append", round, () -> random.nextBoolean() ? "1" : "300");
-            collect(lines, reported, tornNotices);
+            collect(round(random, dir, "append", round, () -> random.nextBoolean() ? "1" : "300"), reported,
+                    tornNotices);
             HistoryStore.Verification v = store.verify(file, FaultWorker.PLATFORM);
             assertThat(v.problems()).as("round %d", round).isEmpty();
             tornTails += v.tornLastLine() ? 1 : 0;
-        }
-        Optional<Path> repaired = store.append(FaultWorker.PLATFORM, FaultWorker.run("final", 1));
-        HistoryStore.Verification end = store.verify(file, FaultWorker.PLATFORM);
-        List<String> ids = new ArrayList<>();
-        store.stream(file, (lineNo, record) -> ids.add(((HistoryRecord.RunRecord) record).run().runId()));
 
-        assertThat(reported).hasSizeGreaterThan(ROUNDS);
-        assertThat(tornNotices).as("appends that found a torn tail said so").isNotEmpty();
-        assertThat(end.ok()).isTrue();
-        assertThat(end.tornLastLine()).isFalse();
-        assertThat(ids).doesNotHaveDuplicates().containsAll(reported).contains("final");
-        List<Path> fragments = fragments(file);
-        assertThat(fragments).hasSize(tornNotices.size() + (repaired.isPresent() ? 1 : 0));
+            Optional<Path> repaired = store.append(FaultWorker.PLATFORM, FaultWorker.run("final", 1));
+            HistoryStore.Verification end = store.verify(file, FaultWorker.PLATFORM);
+            List<String> ids = new ArrayList<>();
+            store.stream(file, (lineNo, record) -> ids.add(((HistoryRecord.RunRecord) record).run().runId()));
+
+            assertThat(reported).as("round %d", round).isNotEmpty();
+            assertThat(tornNotices).as("round %d: the appends after the torn write said so", round).isNotEmpty();
+            assertThat(end.ok()).isTrue();
+            assertThat(end.tornLastLine()).isFalse();
+            assertThat(ids).as("round %d", round).doesNotHaveDuplicates().containsAll(reported).contains("final");
+            List<Path> fragments = fragments(file);
+            assertThat(fragments).hasSize(tornNotices.size() + (repaired.isPresent() ? 1 : 0));
+            appends += reported.size();
+            lines += ids.size();
+            fragmentCount += fragments.size();
+            deleteTree(dir);
+        }
         System.out.printf("KillTest history: %d rounds x %d processes, %d appends reported and all present, "
                 + "%d lines in all, %d rounds ended in a torn last line, %d fragments set aside%n", ROUNDS, WORKERS,
-                reported.size(), ids.size(), tornTails, fragments.size());
+                appends, lines, tornTails, fragmentCount);
     }
 
     @Test
@@ -89,7 +99,7 @@ class KillTest {
         Set<String> reported = new HashSet<>();
         int entries = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            collect(round(random, "approve", round, () -> "2"), reported, new ArrayList<>());
+            collect(round(random, project, "approve", round, () -> "2"), reported, new ArrayList<>());
             // Reads whole (a mix of two writes would not parse or would lose an entry), and holds every
             // approval that reported success: concurrent read-modify-writes were serialized.
             Set<BenchmarkId> ids = store.read(FaultWorker.PLATFORM).map(Baseline::entries).orElse(List.of()).stream()
@@ -108,8 +118,8 @@ class KillTest {
     }
 
     /** Starts the workers, kills each at a random moment after it started, and returns their output. */
-    private List<String> round(Random random, String mode, int round, java.util.function.Supplier<String> size)
-            throws Exception {
+    private List<String> round(Random random, Path dir, String mode, int round,
+                               java.util.function.Supplier<String> size) throws Exception {
         List<Process> processes = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
@@ -117,7 +127,7 @@ class KillTest {
             String how = mode.equals("append") && w == 0 ? "tear" : mode;
             outputs.add(Files.createTempFile(project, "worker", ".out"));
             Process p = new ProcessBuilder(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), FaultWorker.class.getName(), how, project.toString(),
+                    System.getProperty("java.class.path"), FaultWorker.class.getName(), how, dir.toString(),
                     "w" + round + "x" + w, size.get()).redirectErrorStream(true)
                     // A file, not a pipe: the JDK closes a dead process's pipe under a reader's feet.
                     .redirectOutput(outputs.get(outputs.size() - 1).toFile()).start();
@@ -163,6 +173,14 @@ class KillTest {
                 assertThat(reported.add(line.substring(3))).as("reported once: %s", line).isTrue();
             } else if (line.startsWith("torn ")) {
                 torn.add(line.substring(5));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }

@@ -205,6 +205,7 @@ class HistoryStoreTest {
         assertThat(result.records()).isEqualTo(5);
         assertThat(result.tornLastLine()).isTrue();
         assertThat(result.ok()).isFalse();
+        assertThat(result.badLines()).isEqualTo(4);
         assertThat(result.problems()).hasSize(4).allSatisfy(p -> assertThat(p).startsWith(file() + ": line "));
         assertThat(result.problems().get(0)).contains("line 2:", "malformed JSON");
         assertThat(result.problems().get(1)).contains("line 5, $.schema", "needs perf-gate 4.0.0");
