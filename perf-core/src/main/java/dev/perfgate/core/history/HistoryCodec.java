@@ -1,5 +1,6 @@
 package dev.perfgate.core.history;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
 import com.fasterxml.jackson.core.filter.TokenFilter;
@@ -110,8 +111,15 @@ public final class HistoryCodec {
         String where = "line " + lineNo;
         JsonNode node;
         try {
-            node = trendOnly ? mapper.readTree(new FilteringParserDelegate(mapper.getFactory().createParser(line),
-                    TREND_FIELDS, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) : mapper.readTree(line);
+            if (trendOnly) {
+                // Closed, so that the parser's buffers go back to Jackson's recycler for the next line.
+                try (JsonParser filtered = new FilteringParserDelegate(mapper.getFactory().createParser(line),
+                        TREND_FIELDS, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+                    node = mapper.readTree(filtered);
+                }
+            } else {
+                node = mapper.readTree(line);
+            }
         } catch (JsonProcessingException e) {
             InputException syntax = JsonErrors.syntax(source, e);
             throw new InputException(source, where, syntax.problem(), e);
