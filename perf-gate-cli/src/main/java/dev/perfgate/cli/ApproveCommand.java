@@ -71,7 +71,7 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
             warnIgnoredRunOptions();
         }
         Path file = results != null ? results : runBenchmarks(run);
-        Run measured = newRun(read(file), platform, vcs);
+        Run measured = newRun(file, read(file), platform, vcs);
         List<BenchmarkResult> selected = Approver.select(measured, selection);
         if (selected.isEmpty()) {
             throw new UsageException("--only '" + only + "' matches none of the " + measured.results().size()

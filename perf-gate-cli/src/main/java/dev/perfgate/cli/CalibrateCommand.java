@@ -7,6 +7,7 @@ import dev.perfgate.core.baseline.UnifiedDiff;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.stats.GatePolicy;
 import dev.perfgate.core.stats.Noise;
 import picocli.CommandLine.Command;
@@ -89,6 +90,9 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                 Path out = run.out.resolveSibling(name + "-calibrate-" + i + ".json");
                 runner.run(run, out);
                 measured.add(read(out));
+                if (i == 1) {
+                    Hosts.record(out, measured.get(0), platform, err());
+                }
             }
         }
         Instant now = clock.instant();
@@ -98,10 +102,18 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     + "2 forks (--forks, or the standard profile)");
         }
 
-        warnIfWeaker(store.read(platform).orElseThrow(), noise);
-        BaselineStore.Change change = store.update(platform, current -> withNoise(current.orElseThrow(), noise),
-                dryRun);
-        Baseline baseline = change.baseline();
+        Path first = results != null ? results.get(0) : run.out.resolveSibling(
+                run.out.getFileName().toString().replaceFirst("\\.json$", "") + "-calibrate-1.json");
+        HostFile.Entry host = Hosts.of(first, measured.get(0), platform, err()).get(0);
+        Baseline set = store.read(platform).orElseThrow().forHost(host.host()).orElseThrow(() -> new UsageException(
+                "no baseline for this host class (" + host.host().hostClass().label() + ") in " + store.path(platform)
+                        + ": calibrate stores the noise with the entries of the host class that measured it, so "
+                        + "approve a baseline on this host class first"));
+        warnIfWeaker(set, noise);
+        // Under the lock, the set as it is then: another approval may have changed it since.
+        BaselineStore.Change change = store.update(platform, current -> current.orElseThrow().with(withNoise(
+                current.orElseThrow().forHost(host.host()).orElse(set), noise)), dryRun);
+        Baseline baseline = change.baseline().forHost(host.host()).orElseThrow();
         out().print(table(baseline, noise, policy));
         String relative = project.projectDir.toAbsolutePath().relativize(store.path(platform).toAbsolutePath())
                 .toString().replace('\\', '/');
@@ -153,8 +165,7 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
         List<BaselineEntry> entries = current.entries().stream()
                 .map(e -> noise.containsKey(e.id()) ? e.withNoise(noise.get(e.id())) : e)
                 .toList();
-        return new Baseline(current.version(), current.platform(), current.fingerprint(), current.timestamp(),
-                entries);
+        return new Baseline(current.platform(), current.host(), current.fingerprint(), current.timestamp(), entries);
     }
 
     private static String table(Baseline baseline, Map<BenchmarkId, Noise> noise, GatePolicy policy) {

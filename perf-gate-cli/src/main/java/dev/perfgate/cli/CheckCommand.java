@@ -1,12 +1,14 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineChoice;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
-import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.report.ConsoleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,28 +52,50 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         }
         confirmation.warnIfIgnored(err());
         BaselineStore store = new BaselineStore(project.projectDir);
-        Optional<Baseline> baseline = store.read(platform);
-        if (baseline.isEmpty()) {
+        Optional<BaselineFile> baselines = store.read(platform);
+        if (baselines.isEmpty() && given == null) {
             err().println("perf-gate: no baseline for " + platform + " (" + store.path(platform)
                     + " does not exist), so nothing to check. Create one from a run on this platform with: "
                     + "java -jar perf-gate.jar approve --reason \"first baseline for " + platform + "\"");
             return ExitCodes.OK;
         }
-        List<BenchmarkResult> current = given != null ? given : read(runBenchmarks(run));
-        Baseline base = baseline.get();
+        Path file = results != null ? results : runBenchmarks(run);
+        List<BenchmarkResult> current = given != null ? given : read(file);
+        List<HostFile.Entry> hosts = Hosts.of(file, current, platform, err());
+        BaselineChoice choice = baselines.isPresent() ? BaselineChoice.of(baselines.get(), hosts)
+                : BaselineChoice.none(platform, "baselines/" + platform + ".json");
+        Baseline base = choice.set();
         GateReport report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
-        if (confirmation.confirm) {
+        if (confirmation.confirm && confirmHere(hosts, current, platform)) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
             current = Confirmation.check(report, current, run, left, err());
             report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
         }
-        Fingerprint now = fingerprint(current);
-        report = report.withContext(platform.toString(), now.differencesFrom(base.fingerprint()),
-                !gate.strict && !now.isComparableTo(base.fingerprint()));
+        report = report.withContext(platform.toString(), choice.notes(), gate.strict ? "" : choice.advisoryReason());
         gate.writeReports(report, gate.markdown == null ? List.of()
                 : RecentHistory.of(report, project.projectDir, platform, clock, err()));
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /**
+     * Whether confirmation forks run here may be pooled with the results: only on a host of the
+     * class that measured them. Results from other machines (CI shards) are confirmed where they ran.
+     */
+    private boolean confirmHere(List<HostFile.Entry> hosts, List<BenchmarkResult> current, PlatformKey platform) {
+        if (results == null) {
+            return true;
+        }
+        HostFile.Entry here = Hosts.measureHere(results, current, platform, err());
+        List<String> differences = hosts.stream().map(h -> h.host().hostClass()).distinct()
+                .flatMap(c -> here.host().hostClass().differencesFrom(c, "the results' host").stream()).toList();
+        if (differences.isEmpty()) {
+            return true;
+        }
+        err().println("perf-gate: --confirm: not confirming here: the results were measured on another host class ("
+                + String.join("; ", differences) + "); more forks from this machine would be pooled with theirs. "
+                + "Confirm where they ran (perf-gate check --confirm there)");
+        return false;
     }
 }

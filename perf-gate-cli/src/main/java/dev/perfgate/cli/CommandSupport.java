@@ -7,6 +7,7 @@ import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.platform.PlatformDetector;
 import dev.perfgate.core.platform.Vcs;
 import picocli.CommandLine.Mixin;
@@ -89,9 +90,13 @@ abstract class CommandSupport {
         return new JmhJsonReader().read(file);
     }
 
-    /** Runs the benchmarks as {@code run} would and returns where the results are. */
+    /**
+     * Runs the benchmarks as {@code run} would, writes the host file beside the results, and returns
+     * where the results are.
+     */
     Path runBenchmarks(RunOptions options) throws InputException, UsageException, RunFailedException, IOException {
         new JmhRunner(err()).run(options, options.out);
+        Hosts.record(options.out, read(options.out), platform(), err());
         return options.out;
     }
 
@@ -105,11 +110,22 @@ abstract class CommandSupport {
         return results.isEmpty() ? RunSettings.UNKNOWN : results.get(0).settings();
     }
 
-    /** A run of these results, measured now on this machine. */
-    Run newRun(List<BenchmarkResult> results, PlatformKey platform, VcsOptions given) {
+    /**
+     * A run of the results in {@code file}, with the host that measured them (its host file, or this
+     * machine). Results merged from shards of different host classes get no host class.
+     */
+    Run newRun(Path file, List<BenchmarkResult> results, PlatformKey platform, VcsOptions given)
+            throws InputException {
         Vcs vcs = given.commit != null && given.branch != null ? new Vcs(given.commit, given.branch)
                 : Vcs.of(project.projectDir);
+        List<HostFile.Entry> hosts = Hosts.of(file, results, platform, err());
+        boolean oneClass = hosts.stream().map(h -> h.host().hostClass()).distinct().count() == 1;
+        if (!oneClass) {
+            err().println("perf-gate: warning: " + file + " was measured on hosts of different classes: "
+                    + "the run is recorded without a host class");
+        }
         return Run.measured(clock.instant(), given.commit != null ? given.commit : vcs.commit(),
-                given.branch != null ? given.branch : vcs.branch(), platform, fingerprint(results), results);
+                given.branch != null ? given.branch : vcs.branch(), platform, hosts.get(0).fingerprint(),
+                oneClass ? hosts.get(0).host() : null, results);
     }
 }

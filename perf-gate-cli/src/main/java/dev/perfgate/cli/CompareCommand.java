@@ -4,13 +4,18 @@ import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostIdentity;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.report.ConsoleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,8 +43,22 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         GateReport report = new Gate(gate.policy()).compare(a, b, Map.of());
         Fingerprint fa = jvmOnly(settings(a));
         Fingerprint fb = jvmOnly(settings(b));
-        report = report.withContext(project.platform == null ? "" : platform().toString(), fb.differencesFrom(fa),
-                !gate.strict && !fb.isComparableTo(fa));
+        String reason = fb.isComparableTo(fa) ? "" : "the JDK feature version differs between " + base + " and "
+                + candidate;
+        List<String> notes = new ArrayList<>(fb.differencesFrom(fa));
+        if (Files.exists(HostFile.pathFor(base)) && Files.exists(HostFile.pathFor(candidate))) {
+            PlatformKey platform = platform();
+            HostIdentity ha = HostFile.read(base, platform).orElseThrow().get(0).host();
+            HostIdentity hb = HostFile.read(candidate, platform).orElseThrow().get(0).host();
+            List<String> differ = hb.hostClass().differencesFrom(ha.hostClass(), base.toString());
+            if (!differ.isEmpty()) {
+                reason = candidate + " and " + base + " were measured on different host classes: "
+                        + String.join("; ", differ);
+            }
+            notes.addAll(hb.detailsDifferingFrom(ha));
+        }
+        report = report.withContext(project.platform == null ? "" : platform().toString(), notes,
+                gate.strict ? "" : reason);
         boolean withHistory = gate.markdown != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--project-dir");
         gate.writeReports(report, withHistory

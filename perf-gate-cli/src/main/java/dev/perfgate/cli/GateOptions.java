@@ -23,7 +23,8 @@ final class GateOptions {
     double thresholdPct;
 
     @Option(names = "--strict",
-            description = "Fail on regressions even when the CPU model or JDK version differs from the baseline's.")
+            description = "Fail on regressions even when no baseline is of this host's class (instruction set, "
+                    + "vector width, cores or JDK differ): the verdicts are otherwise advisory.")
     boolean strict;
 
     @Option(names = "--markdown", paramLabel = "FILE",

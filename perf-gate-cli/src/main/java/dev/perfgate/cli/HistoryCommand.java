@@ -2,6 +2,7 @@ package dev.perfgate.cli;
 
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.files.SafeFiles;
 import dev.perfgate.core.history.ChangePoints;
@@ -91,7 +92,8 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
     /** Each trend's baseline in the trend's unit, with its threshold; none without a baseline file. */
     private Map<BenchmarkId, HistoryReport.Reference> references(PlatformKey platform, List<Trend> trends)
             throws InputException {
-        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform);
+        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform)
+                .flatMap(BaselineFile::latest);
         Map<BenchmarkId, HistoryReport.Reference> references = new HashMap<>();
         if (baseline.isEmpty()) {
             return references;

@@ -43,7 +43,7 @@ final class RecordCommand extends CommandSupport implements Callable<Integer> {
             return copyRuns(history);
         }
         PlatformKey platform = platform();
-        Run run = newRun(read(results), platform, vcs);
+        Run run = newRun(results, read(results), platform, vcs);
         append(history, run);
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.files.SafeFiles;
 import dev.perfgate.core.model.BenchmarkResult;
@@ -67,7 +68,8 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
      */
     private Optional<Path> runShard() throws Exception {
         PlatformKey platform = platform();
-        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform);
+        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform)
+                .flatMap(BaselineFile::latest);
         JmhRunner runner = new JmhRunner(err());
         List<String> methods = runner.methods(run);
         Map<String, Double> known = baseline.map(b -> ShardPlan.entryCounts(b.entries())).orElse(Map.of());
@@ -90,6 +92,7 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
                 100 * plan.load(shard.index()) / plan.totalLoad(), balance, String.join(", ", mine)));
         err().flush();
         runner.run(run, run.out, mine);
+        Hosts.record(run.out, read(run.out), platform, err());
         return Optional.of(run.out);
     }
 }

@@ -80,7 +80,7 @@ class CompareViewModelTest {
         Baseline baseline = new BaselineStore(dir).read(PLATFORM).orElseThrow();
         Run latest = ProjectFixtures.regressedRun(RUNS);
         GateReport expected = new Gate(GatePolicy.DEFAULT).compare(baseline.asResults(), latest.results(),
-                baseline.thresholds()).withContext(PLATFORM.toString(), List.of(), false);
+                baseline.thresholds()).withContext(PLATFORM.toString(), List.of(), "");
         assertThat(model.candidateProperty().get().label()).contains("run-00005");
         assertThat(model.baseProperty().get()).isInstanceOf(RunChoice.BaselineChoice.class);
         assertThat(tableRows(model.lines())).isEqualTo(consoleRows(expected));
@@ -135,7 +135,7 @@ class CompareViewModelTest {
 
         List<BenchmarkResult> base = ProjectFixtures.run(2, ProjectFixtures.resultsOf(2, RUNS - 1)).results();
         GateReport expected = new Gate(GatePolicy.DEFAULT).compare(base, ProjectFixtures.regressedRun(RUNS).results(),
-                Map.of()).withContext(PLATFORM.toString(), List.of(), false);
+                Map.of()).withContext(PLATFORM.toString(), List.of(), "");
         assertThat(tableRows(model.lines())).isEqualTo(consoleRows(expected));
     }
 
@@ -149,7 +149,7 @@ class CompareViewModelTest {
 
         List<BenchmarkResult> results = ProjectFixtures.jmh("gc-params-forks.json");
         GateReport expected = new Gate(GatePolicy.DEFAULT).compare(results, results, Map.of())
-                .withContext("", List.of(), false);
+                .withContext("", List.of(), "");
         assertThat(model.candidateProperty().get().label()).contains("gc-params-forks.json");
         assertThat(tableRows(model.lines())).isEqualTo(consoleRows(expected));
         assertThat(model.summaryProperty().get()).isEqualTo(ConsoleReport.summary(expected));

@@ -50,10 +50,10 @@ public final class ApprovalService {
      * @param path         the baseline file
      * @param relativePath {@code baselines/<platform>.json}, as {@code git diff} names it
      * @param diff         unified diff of the file; empty when the approval changes nothing
-     * @param baseline     the baseline after the approval
+     * @param baseline     the baselines after the approval
      * @param tornHistory  where a torn last history line was moved by this approval, if one was found
      */
-    public record Outcome(Path path, String relativePath, String diff, Baseline baseline, Optional<Path> tornHistory) {
+    public record Outcome(Path path, String relativePath, String diff, BaselineFile baseline, Optional<Path> tornHistory) {
     }
 
     /** The diff the approval would make; writes nothing, takes no lock. */

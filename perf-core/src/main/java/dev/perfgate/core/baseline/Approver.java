@@ -66,16 +66,21 @@ public final class Approver {
     }
 
     /**
-     * The new baseline: {@code current} (if any) with the selected results approved.
+     * The new baselines: {@code current} (if any) with the selected results approved into the entry
+     * set of the run's host class (a new set when there is none yet); the other classes' sets stay
+     * as they are. A run without a host identity (recorded before perf-gate recorded host classes)
+     * goes into the set of unknown class.
      *
-     * @param current  the existing baseline, if any
-     * @param run      the run the results come from (platform, fingerprint, commit, id)
+     * @param current  the existing baselines, if any
+     * @param run      the run the results come from (platform, fingerprint, host, commit, id)
      * @param selected the results to approve, from {@link #select}
      * @param approval who, when, why
      */
-    public Baseline approve(Optional<Baseline> current, Run run, List<BenchmarkResult> selected, Approval approval) {
+    public BaselineFile approve(Optional<BaselineFile> current, Run run, List<BenchmarkResult> selected,
+                                Approval approval) {
+        Optional<Baseline> set = current.flatMap(f -> run.host() == null ? f.unknownClass() : f.forHost(run.host()));
         Map<BenchmarkId, BaselineEntry> entries = new LinkedHashMap<>();
-        current.ifPresent(b -> b.entries().forEach(e -> entries.put(e.id(), e)));
+        set.ifPresent(b -> b.entries().forEach(e -> entries.put(e.id(), e)));
         for (BenchmarkResult r : selected) {
             // A new value keeps the benchmark's own threshold and its calibrated noise.
             Optional<BaselineEntry> old = Optional.ofNullable(entries.get(r.id()));
@@ -83,7 +88,8 @@ public final class Approver {
                     old.map(BaselineEntry::thresholdPct).orElse(null), approval,
                     old.map(BaselineEntry::noise).orElse(null)));
         }
-        return new Baseline(Baseline.SCHEMA_VERSION, run.platform(), run.fingerprint(), approval.approvedAt(),
+        Baseline updated = new Baseline(run.platform(), run.host(), run.fingerprint(), approval.approvedAt(),
                 new ArrayList<>(entries.values()));
+        return current.map(f -> f.with(updated)).orElseGet(() -> BaselineFile.of(updated));
     }
 }

@@ -3,6 +3,7 @@ package dev.perfgate.core.baseline;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.stats.Noise;
 
@@ -17,19 +18,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reviewed baseline of one platform: {@code baselines/<platform>.json}.
+ * The reviewed baseline of one host class of a platform: one entry set of
+ * {@code baselines/<platform>.json} (see {@link BaselineFile}).
  *
- * @param version     schema version of the file
  * @param platform    platform key
+ * @param host        the identity of the host of the most recent approval, whose class this set is
+ *                    for; null for a set recorded before perf-gate recorded host classes (its class is unknown)
  * @param fingerprint machine and JVM of the most recent approval
  * @param timestamp   time of the most recent approval
  * @param entries     one entry per benchmark; kept sorted by identity, identities unique
  */
-public record Baseline(int version, PlatformKey platform, Fingerprint fingerprint, Instant timestamp,
+public record Baseline(PlatformKey platform, HostIdentity host, Fingerprint fingerprint, Instant timestamp,
                        List<BaselineEntry> entries) {
-
-    /** The schema version this perfgate writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 1;
 
     public Baseline {
         Objects.requireNonNull(platform, "platform");
@@ -42,6 +42,17 @@ public record Baseline(int version, PlatformKey platform, Fingerprint fingerprin
                 throw new IllegalArgumentException("benchmark " + e.id() + " appears twice");
             }
         }
+    }
+
+    /** Whether this set's host class is known and equal to the given identity's. */
+    public boolean isFor(HostIdentity other) {
+        return host != null && other != null && host.hostClass().equals(other.hostClass());
+    }
+
+    /** The host class's description, or a sentence saying it is unknown. */
+    public String hostLabel() {
+        return host == null ? "host class unknown (recorded before perf-gate recorded host classes)"
+                : host.hostClass().label();
     }
 
     /** The entry of a benchmark. */

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.JsonErrors;
+import dev.perfgate.core.json.HostJson;
 import dev.perfgate.core.json.JsonPath;
 import dev.perfgate.core.json.ModelJson;
 import dev.perfgate.core.json.SchemaVersion;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.stats.Noise;
@@ -26,26 +28,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The baseline file format: pretty-printed JSON, keys in a fixed order, benchmarks sorted by
- * identity, numbers with {@value ModelJson#SIGNIFICANT_DIGITS} significant digits, {@code \n}
+ * The baseline file format: pretty-printed JSON, one entry set per host class, keys in a fixed
+ * order, benchmarks sorted by identity, numbers with {@value ModelJson#SIGNIFICANT_DIGITS} significant digits, {@code \n}
  * line ends and a final newline, so that approving one benchmark changes only that benchmark's
- * lines (and the file's timestamp and fingerprint). See docs/file-formats.md for the fields.
+ * lines (and its set's timestamp, fingerprint and host). See docs/file-formats.md for the fields.
  */
 public final class BaselineCodec {
 
     private final ObjectMapper mapper = ModelJson.mapper();
 
-    /** The file's text. */
-    public String write(Baseline baseline) {
+    /** The file's text (always the current schema version). */
+    public String write(BaselineFile file) {
         ObjectNode root = ModelJson.object();
-        SchemaVersion.put(root, "version", baseline.version());
-        root.put("platform", baseline.platform().toString());
-        root.put("cpu", baseline.fingerprint().cpuModel());
-        root.put("timestamp", baseline.timestamp().toString());
-        root.set("fingerprint", ModelJson.fingerprint(baseline.fingerprint()));
-        ArrayNode entries = root.putArray("baselines");
-        for (BaselineEntry e : baseline.entries()) {
-            entries.add(entry(e));
+        SchemaVersion.put(root, "version", BaselineFile.SCHEMA_VERSION);
+        root.put("platform", file.platform().toString());
+        ArrayNode sets = root.putArray("host_classes");
+        for (Baseline baseline : file.sets()) {
+            ObjectNode set = sets.addObject();
+            if (baseline.host() != null) {
+                set.set("host", HostJson.write(baseline.host()));
+            } else {
+                set.putNull("host");
+            }
+            set.put("cpu", baseline.fingerprint().cpuModel());
+            set.put("timestamp", baseline.timestamp().toString());
+            set.set("fingerprint", ModelJson.fingerprint(baseline.fingerprint()));
+            ArrayNode entries = set.putArray("baselines");
+            for (BaselineEntry e : baseline.entries()) {
+                entries.add(entry(e));
+            }
         }
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -106,11 +117,12 @@ public final class BaselineCodec {
     }
 
     /**
-     * Parses a baseline file's text.
+     * Parses a baseline file's text: the current schema version, or version 1 (one entry set, whose
+     * host class is unknown).
      *
      * @param source the file, for messages
      */
-    public Baseline read(String source, String text) throws InputException {
+    public BaselineFile read(String source, String text) throws InputException {
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -122,7 +134,7 @@ public final class BaselineCodec {
         }
         JsonPath path = new JsonPath(source);
         path.requireObject("$", root);
-        int version = SchemaVersion.read(path, "$", root, "version", Baseline.SCHEMA_VERSION);
+        int version = SchemaVersion.read(path, "$", root, "version", BaselineFile.SCHEMA_VERSION);
         PlatformKey platform;
         String platformText = path.requiredText("$.platform", root.get("platform"));
         try {
@@ -130,21 +142,45 @@ public final class BaselineCodec {
         } catch (IllegalArgumentException e) {
             throw path.error("$.platform", e.getMessage());
         }
-        Fingerprint fingerprint = ModelJson.readFingerprint(path, "$.fingerprint", root.get("fingerprint"));
-        Instant timestamp = ModelJson.readInstant(path, "$.timestamp", root.get("timestamp"));
-        JsonNode array = root.get("baselines");
-        path.requireArray("$.baselines", array);
+        if (version == 1) {
+            return new BaselineFile(version, platform, List.of(readSet(path, "$", root, platform, null)));
+        }
+        JsonNode array = root.get("host_classes");
+        path.requireArray("$.host_classes", array);
+        List<Baseline> sets = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "$.host_classes[" + i + "]";
+            JsonNode node = array.get(i);
+            path.requireObject(at, node);
+            JsonNode host = node.get("host");
+            Baseline set = readSet(path, at, node, platform, host == null || host.isNull() ? null
+                    : HostJson.read(path, at + ".host", host, platform));
+            if (sets.stream().anyMatch(s -> s.host() == null ? set.host() == null
+                    : set.host() != null && s.host().hostClass().equals(set.host().hostClass()))) {
+                throw path.error(at, "a second entry set for " + set.hostLabel());
+            }
+            sets.add(set);
+        }
+        return new BaselineFile(version, platform, sets);
+    }
+
+    private static Baseline readSet(JsonPath path, String at, JsonNode node, PlatformKey platform, HostIdentity host)
+            throws InputException {
+        Fingerprint fingerprint = ModelJson.readFingerprint(path, at + ".fingerprint", node.get("fingerprint"));
+        Instant timestamp = ModelJson.readInstant(path, at + ".timestamp", node.get("timestamp"));
+        JsonNode array = node.get("baselines");
+        path.requireArray(at + ".baselines", array);
         List<BaselineEntry> entries = new ArrayList<>();
         Set<BenchmarkId> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
-            String at = "$.baselines[" + i + "]";
-            BaselineEntry entry = readEntry(path, at, array.get(i));
+            String entryAt = at + ".baselines[" + i + "]";
+            BaselineEntry entry = readEntry(path, entryAt, array.get(i));
             if (!seen.add(entry.id())) {
-                throw path.error(at, "benchmark " + entry.id() + " appears twice");
+                throw path.error(entryAt, "benchmark " + entry.id() + " appears twice");
             }
             entries.add(entry);
         }
-        return new Baseline(version, platform, fingerprint, timestamp, entries);
+        return new Baseline(platform, host, fingerprint, timestamp, entries);
     }
 
     private static BaselineEntry readEntry(JsonPath path, String at, JsonNode node) throws InputException {

@@ -33,8 +33,8 @@ public final class BaselineStore {
         return projectDir.resolve("baselines").resolve(platform + ".json");
     }
 
-    /** The baseline of a platform, or empty when there is no file yet. */
-    public Optional<Baseline> read(PlatformKey platform) throws InputException {
+    /** The baselines of a platform, or empty when there is no file yet. */
+    public Optional<BaselineFile> read(PlatformKey platform) throws InputException {
         Path file = path(platform);
         Optional<String> text = readText(file);
         return text.isEmpty() ? Optional.empty() : Optional.of(parse(file, platform, text.get()));
@@ -60,18 +60,18 @@ public final class BaselineStore {
     }
 
     /** The file's text before and after an update. */
-    public record Change(String before, String after, Baseline baseline) {
+    public record Change(String before, String after, BaselineFile baseline) {
         /** Whether the update changed the file. */
         public boolean changed() {
             return !before.equals(after);
         }
     }
 
-    /** Computes the new baseline from the current one (empty when there is none). */
+    /** Computes the new baselines from the current ones (empty when there is no file). */
     @FunctionalInterface
     public interface Updater {
-        /** The new baseline. */
-        Baseline apply(Optional<Baseline> current) throws InputException;
+        /** The new baselines. */
+        BaselineFile apply(Optional<BaselineFile> current) throws InputException;
     }
 
     /**
@@ -94,8 +94,8 @@ public final class BaselineStore {
         });
     }
 
-    private Baseline parse(Path file, PlatformKey platform, String text) throws InputException {
-        Baseline baseline = codec.read(file.toString(), text);
+    private BaselineFile parse(Path file, PlatformKey platform, String text) throws InputException {
+        BaselineFile baseline = codec.read(file.toString(), text);
         if (!baseline.platform().equals(platform)) {
             throw new InputException(file.toString(), "$.platform", "says " + baseline.platform()
                     + " but the file holds the baseline of " + platform);
@@ -105,9 +105,9 @@ public final class BaselineStore {
 
     private Change compute(Path file, PlatformKey platform, Updater updater) throws InputException {
         Optional<String> before = readText(file);
-        Optional<Baseline> current = before.isEmpty() ? Optional.empty()
+        Optional<BaselineFile> current = before.isEmpty() ? Optional.empty()
                 : Optional.of(parse(file, platform, before.get()));
-        Baseline updated = updater.apply(current);
+        BaselineFile updated = updater.apply(current);
         return new Change(before.orElse(""), codec.write(updated), updated);
     }
 }

@@ -108,7 +108,7 @@ public final class Gate {
         }
         rows.sort(Comparator.comparing(ComparisonRow::id)
                 .thenComparing(r -> r.isPrimary() ? "" : r.metric()));
-        return new GateReport("", policy.thresholdPct(), rows, List.of(), false);
+        return new GateReport("", policy.thresholdPct(), rows, List.of(), "");
     }
 
     private static double driftP(ForkEvidence evidence, Noise calibrated) {

@@ -15,21 +15,28 @@ import java.util.Objects;
  * @param thresholdPct     the default threshold in percent
  * @param rows             the rows, sorted by benchmark identity, primary metric first
  * @param fingerprintNotes differences between the base's and the candidate's machine or JVM
- * @param advisory         whether verdicts are advice only (different CPU model or JDK feature
- *                         version and not strict): a regression then does not fail the gate
+ * @param advisoryReason   why the verdicts are advice only, e.g. that no baseline is of this
+ *                         host's class and what differs (and the gate is not strict); empty when
+ *                         they count: a regression then fails the gate
  */
 public record GateReport(String platform, double thresholdPct, List<ComparisonRow> rows,
-                         List<String> fingerprintNotes, boolean advisory) {
+                         List<String> fingerprintNotes, String advisoryReason) {
 
     public GateReport {
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(advisoryReason, "advisoryReason");
         rows = List.copyOf(rows);
         fingerprintNotes = List.copyOf(fingerprintNotes);
     }
 
     /** This report with the context of the comparison. */
-    public GateReport withContext(String newPlatform, List<String> notes, boolean isAdvisory) {
-        return new GateReport(newPlatform, thresholdPct, rows, notes, isAdvisory);
+    public GateReport withContext(String newPlatform, List<String> notes, String reason) {
+        return new GateReport(newPlatform, thresholdPct, rows, notes, reason);
+    }
+
+    /** Whether verdicts are advice only: a regression then does not fail the gate. */
+    public boolean advisory() {
+        return !advisoryReason.isEmpty();
     }
 
     /** Rows whose verdict is a regression. */
@@ -44,7 +51,7 @@ public record GateReport(String platform, double thresholdPct, List<ComparisonRo
 
     /** Whether the gate fails: a regression and verdicts that are not advisory. */
     public boolean fails() {
-        return hasRegression() && !advisory;
+        return hasRegression() && !advisory();
     }
 
     /** Number of rows per verdict. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.JsonErrors;
+import dev.perfgate.core.json.HostJson;
 import dev.perfgate.core.json.JsonPath;
 import dev.perfgate.core.json.ModelJson;
 import dev.perfgate.core.json.SchemaVersion;
@@ -79,6 +80,9 @@ public final class HistoryCodec {
         node.put("branch", run.branch());
         node.put("platform", run.platform().toString());
         node.set("fingerprint", ModelJson.fingerprint(run.fingerprint()));
+        if (run.host() != null) {
+            node.set("host", HostJson.write(run.host()));
+        }
         ArrayNode benchmarks = node.putArray("benchmarks");
         for (BenchmarkResult result : run.results()) {
             ObjectNode b = benchmarks.addObject();
@@ -169,11 +173,13 @@ public final class HistoryCodec {
             results.add(new BenchmarkResult(id, primary, secondary, RunSettings.UNKNOWN));
         }
         String runId = path.requiredText("$.run_id", node.get("run_id"));
+        JsonNode host = node.get("host");
         return new Run(runId, ModelJson.readInstant(path, "$.timestamp", node.get("timestamp")),
                 path.optionalText("$.commit", node.get("commit")),
                 path.optionalText("$.branch", node.get("branch")),
                 platform,
                 ModelJson.readFingerprint(path, "$.fingerprint", node.get("fingerprint")),
+                host == null || host.isNull() ? null : HostJson.read(path, "$.host", host, platform),
                 results);
     }
 

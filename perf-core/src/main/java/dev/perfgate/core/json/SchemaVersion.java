@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class SchemaVersion {
 
     /** The first perf-gate release that reads version {@code v} is {@code FIRST_READER[v - 1]}. */
-    private static final String[] FIRST_READER = {"0.1.0"};
+    private static final String[] FIRST_READER = {"0.1.0", "0.2.0"};
 
     /** The field naming the release a file needs. */
     public static final String REQUIRES = "requires";

@@ -18,10 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param branch      VCS branch; empty when unknown
  * @param platform    platform key
  * @param fingerprint machine and JVM
+ * @param host        the host identity the results were measured with; null for runs recorded before
+ *                    perf-gate recorded host classes
  * @param results     the benchmarks' results, in the order they ran
  */
 public record Run(String runId, Instant timestamp, String commit, String branch, PlatformKey platform,
-                  Fingerprint fingerprint, List<BenchmarkResult> results) {
+                  Fingerprint fingerprint, HostIdentity host, List<BenchmarkResult> results) {
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -44,11 +46,11 @@ public record Run(String runId, Instant timestamp, String commit, String branch,
      * lines show it) and six random hex digits, e.g. {@code 20261127T031500Z-3fa2c1}.
      */
     public static Run measured(Instant now, String commit, String branch, PlatformKey platform,
-                               Fingerprint fingerprint, List<BenchmarkResult> results) {
+                               Fingerprint fingerprint, HostIdentity host, List<BenchmarkResult> results) {
         Instant time = now.truncatedTo(ChronoUnit.SECONDS);
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         return new Run(RUN_ID_TIME.format(time) + "-" + HexFormat.of().formatHex(random), time, commit, branch,
-                platform, fingerprint, results);
+                platform, fingerprint, host, results);
     }
 }

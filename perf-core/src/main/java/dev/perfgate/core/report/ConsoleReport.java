@@ -28,8 +28,8 @@ public final class ConsoleReport {
             out.append("note: different machine or JVM than the baseline: ").append(Text.plain(note, 300)).append('\n');
         }
         if (report.advisory()) {
-            out.append("note: CPU model or JDK version differs from the baseline's: verdicts are advisory "
-                    + "and do not fail the build (use --strict to enforce)\n");
+            out.append("note: verdicts are advisory and do not fail the build (use --strict to enforce): ")
+                    .append(Text.plain(report.advisoryReason(), 1000)).append('\n');
         }
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"Benchmark", "Unit", "Baseline", "Current", "Change", "95% CI", "p", "Verdict"});

@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
  * </pre>
  * {@code change_pct} is signed so that positive means worse; {@code p_value} is the
  * Benjamini-Hochberg adjusted p-value that decided significance. Beyond the fixed shape it adds
- * {@code advisory}, {@code fingerprint_notes} and per result {@code threshold_pct} and {@code note}.
+ * {@code advisory}, {@code advisory_reason}, {@code fingerprint_notes} and per result {@code threshold_pct} and {@code note}.
  */
 public final class JsonReport {
 
@@ -39,6 +39,7 @@ public final class JsonReport {
         root.put("platform", report.platform());
         root.put("threshold_pct", report.thresholdPct());
         root.put("advisory", report.advisory());
+        root.put("advisory_reason", report.advisoryReason());
         ArrayNode notes = root.putArray("fingerprint_notes");
         report.fingerprintNotes().forEach(notes::add);
         ArrayNode results = root.putArray("results");

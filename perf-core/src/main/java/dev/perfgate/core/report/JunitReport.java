@@ -44,8 +44,7 @@ public final class JunitReport {
                     property(xml, "fingerprint-difference", note);
                 }
                 if (report.advisory()) {
-                    property(xml, "advisory", "CPU model or JDK version differs from the baseline's: "
-                            + "regressions do not fail the build");
+                    property(xml, "advisory", report.advisoryReason() + ": regressions do not fail the build");
                 }
                 xml.writeCharacters("  ");
                 xml.writeEndElement();

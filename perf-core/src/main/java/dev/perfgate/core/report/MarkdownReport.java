@@ -151,7 +151,8 @@ public final class MarkdownReport {
                     .append(hidden == 1 ? "difference\n" : "differences\n");
         }
         if (report.advisory()) {
-            out.append("> CPU model or JDK version differs from the baseline's: verdicts are advisory.\n");
+            out.append("> Verdicts are advisory: ").append(Text.markdown(report.advisoryReason(), NOTE_CHARS))
+                    .append('\n');
         }
         if (!report.fingerprintNotes().isEmpty() || report.advisory()) {
             out.append('\n');

@@ -3,6 +3,8 @@ package dev.perfgate.core.baseline;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.HostClass;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Run;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +103,8 @@ class ApproverTest {
                 List.of(result(MATRIX, faster, null)));
         Approval approval = new Approval(LATER, "alice", "new blocking", "abc", "run-42");
 
-        Baseline updated = approver.approve(Optional.of(current), run, Approver.select(run, null), approval);
+        Baseline updated = approver.approve(Optional.of(BaselineFile.of(current)), run, Approver.select(run, null),
+                approval).sets().get(0);
 
         assertThat(updated.timestamp()).isEqualTo(LATER);
         assertThat(updated.entries()).hasSize(3);
@@ -114,13 +117,35 @@ class ApproverTest {
     }
 
     @Test
+    void approveOnAnotherHostClassAddsASetAndLeavesTheOtherAsItWas() {
+        Baseline avx2 = BaselineFixtures.baseline();
+        HostIdentity avx512 = new HostIdentity(new HostClass(BaselineFixtures.LINUX, List.of("avx", "avx2", "avx512bw",
+                "avx512dq", "avx512f", "avx512vl", "bmi1", "bmi2", "fma", "sse4.2"), 512, 16, 17), "", Map.of(), "", null);
+        Run run = new Run("run-43", LATER, "abc", "main", BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT, avx512,
+                List.of(result(MATRIX, measurement("ops/s", forksWithMeans(2_000_000, 2_010_000, 1_990_000)), null)));
+        Approval approval = new Approval(LATER, "alice", "AVX-512 runners", "abc", "run-43");
+
+        BaselineFile updated = approver.approve(Optional.of(BaselineFile.of(avx2)), run, Approver.select(run, null),
+                approval);
+
+        assertThat(updated.sets()).hasSize(2);
+        assertThat(updated.forHost(BaselineFixtures.HOST)).contains(avx2);
+        Baseline added = updated.forHost(avx512).orElseThrow();
+        assertThat(added.entries()).extracting(BaselineEntry::id).containsExactly(MATRIX);
+        assertThat(added.host()).isEqualTo(avx512);
+    }
+
+    @Test
     void approveIntoNoBaselineCreatesOneWithTheAllocation() {
         Run run = threeBenchmarkRun();
         Approval approval = new Approval(LATER, "alice", "first", "", "");
 
-        Baseline created = approver.approve(Optional.empty(), run, Approver.select(run, null), approval);
+        BaselineFile file = approver.approve(Optional.empty(), run, Approver.select(run, null), approval);
+        Baseline created = file.sets().get(0);
 
-        assertThat(created.version()).isEqualTo(Baseline.SCHEMA_VERSION);
+        assertThat(file.version()).isEqualTo(BaselineFile.SCHEMA_VERSION);
+        assertThat(file.sets()).hasSize(1);
+        assertThat(created.host()).isEqualTo(run.host());
         assertThat(created.platform()).isEqualTo(run.platform());
         assertThat(created.fingerprint()).isEqualTo(run.fingerprint());
         assertThat(created.entries()).extracting(BaselineEntry::id).containsExactly(COSINE, MATRIX, TOKENIZE);

@@ -43,7 +43,7 @@ class BaselineCodecTest {
     @ParameterizedTest
     @MethodSource("locales")
     void writeMatchesGoldenFileInEveryLocale(Locale locale) throws Exception {
-        String written = GoldenFiles.withLocale(locale, () -> codec.write(BaselineFixtures.baseline()));
+        String written = GoldenFiles.withLocale(locale, () -> codec.write(BaselineFixtures.file()));
 
         GoldenFiles.assertMatches(GOLDEN, written);
     }
@@ -51,27 +51,32 @@ class BaselineCodecTest {
     @ParameterizedTest
     @MethodSource("locales")
     void readOfGoldenFileIsTheSameInEveryLocale(Locale locale) throws Exception {
-        Baseline read = GoldenFiles.withLocale(locale, () -> codec.read(SOURCE, GoldenFiles.read(GOLDEN)));
+        BaselineFile read = GoldenFiles.withLocale(locale, () -> codec.read(SOURCE, GoldenFiles.read(GOLDEN)));
 
         assertThat(codec.write(read)).isEqualTo(GoldenFiles.read(GOLDEN));
     }
 
     @Test
     void everySchemaVersionHasAFixtureAsItsReleaseWroteItAndItStillReads() throws Exception {
-        for (int version = 1; version <= Baseline.SCHEMA_VERSION; version++) {
-            Baseline read = codec.read(SOURCE, GoldenFiles.schemaFixture("baseline-v" + version + ".json"));
+        for (int version = 1; version <= BaselineFile.SCHEMA_VERSION; version++) {
+            BaselineFile read = codec.read(SOURCE, GoldenFiles.schemaFixture("baseline-v" + version + ".json"));
 
             assertThat(read.version()).isEqualTo(version);
-            assertThat(read.entries()).as("schema version %d", version).isNotEmpty();
+            assertThat(read.sets()).as("schema version %d", version).isNotEmpty()
+                    .allSatisfy(set -> assertThat(set.entries()).isNotEmpty());
         }
-        // Version 1 as 0.1.0 wrote it (no "requires" yet) holds what the current golden file holds.
-        assertThat(codec.write(codec.read(SOURCE, GoldenFiles.schemaFixture("baseline-v1.json"))))
-                .isEqualTo(GoldenFiles.read(GOLDEN));
+        // Version 1 as 0.1.0 wrote it (no "requires" yet) holds what the current golden file holds, in one
+        // entry set of unknown host class.
+        BaselineFile v1 = codec.read(SOURCE, GoldenFiles.schemaFixture("baseline-v1.json"));
+        assertThat(v1.sets()).singleElement().satisfies(set -> assertThat(set.host()).isNull());
+        Baseline golden = BaselineFixtures.baseline();
+        assertThat(codec.write(BaselineFile.of(new Baseline(golden.platform(), golden.host(), golden.fingerprint(),
+                golden.timestamp(), v1.sets().get(0).entries())))).isEqualTo(GoldenFiles.read(GOLDEN));
     }
 
     @Test
     void writtenFilesNameTheReleaseTheyNeed() {
-        assertThat(GoldenFiles.read(GOLDEN)).contains("\"requires\" : \"perf-gate 0.1.0\"");
+        assertThat(GoldenFiles.read(GOLDEN)).contains("\"requires\" : \"perf-gate 0.2.0\"");
     }
 
     @Test
@@ -89,9 +94,11 @@ class BaselineCodecTest {
 
     @Test
     void readOfGoldenFileGivesTheExpectedValues() throws InputException {
-        Baseline baseline = codec.read(SOURCE, GoldenFiles.read(GOLDEN));
+        BaselineFile file = codec.read(SOURCE, GoldenFiles.read(GOLDEN));
+        Baseline baseline = file.sets().get(0);
 
-        assertThat(baseline.version()).isEqualTo(1);
+        assertThat(file.version()).isEqualTo(2);
+        assertThat(baseline.host()).isEqualTo(BaselineFixtures.HOST);
         assertThat(baseline.platform()).isEqualTo(BaselineFixtures.LINUX);
         assertThat(baseline.fingerprint()).isEqualTo(BaselineFixtures.FINGERPRINT);
         assertThat(baseline.timestamp()).isEqualTo(BaselineFixtures.TIMESTAMP);
@@ -126,7 +133,7 @@ class BaselineCodecTest {
 
     @Test
     void rewritingWhatWasReadReproducesTheTextExactly() throws InputException {
-        String first = codec.write(BaselineFixtures.baseline());
+        String first = codec.write(BaselineFixtures.file());
 
         String second = codec.write(codec.read(SOURCE, first));
 
@@ -140,10 +147,10 @@ class BaselineCodecTest {
      */
     @Test
     void rewritingWhatWasReadFromRawJmhSamplesReproducesTheTextExactly() throws InputException {
-        Baseline raw = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,
+        Baseline raw = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
                 BaselineFixtures.TIMESTAMP, List.of(new BaselineEntry(COSINE, BaselineFixtures.rawJmhMeasurement(),
                         null, null, BaselineFixtures.APPROVAL)));
-        String first = codec.write(raw);
+        String first = codec.write(BaselineFile.of(raw));
 
         String second = codec.write(codec.read(SOURCE, first));
 
@@ -153,19 +160,20 @@ class BaselineCodecTest {
     @Test
     void calibratedNoiseIsWrittenWithItsEntryAndReadBack() throws InputException {
         Noise noise = new Noise(0.0412, 0.0131, 10, 200, Instant.parse("2026-11-27T06:00:00Z"));
-        Baseline baseline = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,
+        Baseline baseline = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
                 BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.cosineEntry().withNoise(noise),
                 BaselineFixtures.matrixEntry()));
 
-        String text = codec.write(baseline);
-        Baseline read = codec.read(SOURCE, text);
+        String text = codec.write(BaselineFile.of(baseline));
+        BaselineFile file = codec.read(SOURCE, text);
+        Baseline read = file.sets().get(0);
 
         assertThat(text).contains("\"noise\" : {", "\"fork_log_sd\" : 0.0412", "\"run_log_sd\" : 0.0131",
                 "\"calibrated_at\" : \"2026-11-27T06:00:00Z\"");
         assertThat(read.find(COSINE).orElseThrow().noise()).isEqualTo(noise);
         assertThat(read.find(MATRIX).orElseThrow().noise()).isNull();
         assertThat(read.noise()).containsOnlyKeys(COSINE);
-        assertThat(codec.write(read)).isEqualTo(text);
+        assertThat(codec.write(file)).isEqualTo(text);
     }
 
     @Test
@@ -174,26 +182,26 @@ class BaselineCodecTest {
                 .put("runs", 1).put("forks", 2).put("calibrated_at", "2026-11-27T06:00:00Z")));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[0].noise");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[0].noise");
         assertThat(e.getMessage()).contains("fork noise must be finite and >= 0");
     }
 
     @Test
     void entriesAreWrittenSortedWhateverTheirOrder() {
-        Baseline shuffled = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,
+        Baseline shuffled = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
                 BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.matrixEntry(), BaselineFixtures.cosineEntry(),
                 BaselineFixtures.tokenizeEntry()));
 
-        assertThat(codec.write(shuffled)).isEqualTo(codec.write(BaselineFixtures.baseline()));
+        assertThat(codec.write(BaselineFile.of(shuffled))).isEqualTo(codec.write(BaselineFixtures.file()));
     }
 
     @Test
     void baselineWithoutSamplesIsWrittenWithNullStatistics() throws InputException {
-        Baseline baseline = new Baseline(1, BaselineFixtures.LINUX, BaselineFixtures.FINGERPRINT,
+        Baseline baseline = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
                 BaselineFixtures.TIMESTAMP, List.of(new BaselineEntry(MATRIX,
                         new Measurement("ops/s", 1000.0, Double.NaN, List.of()), null, null, BaselineFixtures.APPROVAL)));
 
-        String text = codec.write(baseline);
+        String text = codec.write(BaselineFile.of(baseline));
 
         assertThat(text).contains("\"mean\" : null", "\"std_dev\" : null", "\"sample_size\" : 0");
         assertThat(codec.write(codec.read(SOURCE, text))).isEqualTo(text);
@@ -224,8 +232,8 @@ class BaselineCodecTest {
         InputException e = readFails(edit(root -> entry(root, 0).put("score", "x")));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[0].score");
-        assertThat(e.getMessage()).contains("$.baselines[0].score", "expected a number", "\"x\"");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[0].score");
+        assertThat(e.getMessage()).contains("$.host_classes[0].baselines[0].score", "expected a number", "\"x\"");
     }
 
     @Test
@@ -234,7 +242,7 @@ class BaselineCodecTest {
                 MAPPER.getNodeFactory().booleanNode(true))));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[1].samples[1][0]");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[1].samples[1][0]");
     }
 
     @Test
@@ -286,17 +294,17 @@ class BaselineCodecTest {
 
     @Test
     void duplicateBenchmarkIsReportedAtItsSecondOccurrence() {
-        InputException e = readFails(edit(root -> ((ArrayNode) root.get("baselines")).add(entry(root, 0).deepCopy())));
+        InputException e = readFails(edit(root -> ((ArrayNode) set(root).get("baselines")).add(entry(root, 0).deepCopy())));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[3]");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[3]");
         assertThat(e.getMessage()).contains("CosineSimilarityBenchmark.batch[batch=16,dim=768]", "twice");
     }
 
     @Test
     void duplicateKeyIsReportedWithLineAndColumn() {
         String golden = GoldenFiles.read(GOLDEN);
-        String text = golden.replaceFirst("\"version\" : 1,", "\"version\" : 1,\n  \"version\" : 1,");
+        String text = golden.replaceFirst("\"version\" : 2,", "\"version\" : 2,\n  \"version\" : 2,");
 
         InputException e = readFails(text);
 
@@ -309,7 +317,7 @@ class BaselineCodecTest {
         InputException e = readFails(edit(root -> entry(root, 2).put("mode", "fast")));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[2].mode");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[2].mode");
         assertThat(e.getMessage()).contains("'fast'", "thrpt", "avgt");
     }
 
@@ -318,7 +326,7 @@ class BaselineCodecTest {
         InputException e = readFails(edit(root -> entry(root, 1).put("threshold_pct", -5)));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[1].threshold_pct");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[1].threshold_pct");
     }
 
     @Test
@@ -326,15 +334,15 @@ class BaselineCodecTest {
         InputException e = readFails(edit(root -> ((ObjectNode) entry(root, 0).get("approval")).remove("reason")));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.baselines[0].approval.reason");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[0].approval.reason");
     }
 
     @Test
     void badTimestampIsReportedWithAnExample() {
-        InputException e = readFails(edit(root -> root.put("timestamp", "yesterday")));
+        InputException e = readFails(edit(root -> set(root).put("timestamp", "yesterday")));
 
         assertOneLine(e);
-        assertThat(e.location()).isEqualTo("$.timestamp");
+        assertThat(e.location()).isEqualTo("$.host_classes[0].timestamp");
         assertThat(e.getMessage()).contains("ISO-8601", "yesterday");
     }
 
@@ -368,7 +376,11 @@ class BaselineCodecTest {
     }
 
     private static ObjectNode entry(ObjectNode root, int index) {
-        return (ObjectNode) root.get("baselines").get(index);
+        return (ObjectNode) set(root).get("baselines").get(index);
+    }
+
+    private static ObjectNode set(ObjectNode root) {
+        return (ObjectNode) root.get("host_classes").get(0);
     }
 
     /** The golden file with an edit applied to its JSON tree. */

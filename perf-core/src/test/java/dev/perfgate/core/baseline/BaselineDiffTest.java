@@ -43,7 +43,7 @@ class BaselineDiffTest {
     @Test
     void approvingOneBenchmarkIntoTheGoldenBaselineChangesOnlyItsLinesAndTheHeader() throws Exception {
         BaselineStore store = new BaselineStore(project);
-        store.update(LINUX, current -> BaselineFixtures.baseline(), false);
+        store.update(LINUX, current -> BaselineFixtures.file(), false);
 
         BaselineStore.Change change = approveChangedMatrix(store);
 
@@ -101,7 +101,7 @@ class BaselineDiffTest {
         assertThat(changed).anySatisfy(line -> assertThat(line.text()).contains("\"timestamp\""));
         assertThat(changed).anySatisfy(line -> assertThat(line.text()).contains("\"jdk_version\" : \"17.0.16\""));
         assertThat(changed).anySatisfy(line -> assertThat(line.text()).contains("\"reason\" : \"accepted"));
-        assertThat(diff).doesNotContain("+    \"benchmark\"").doesNotContain("-    \"benchmark\"");
+        assertThat(diff).doesNotContain("+      \"benchmark\"").doesNotContain("-      \"benchmark\"");
     }
 
     /** A line a diff adds (numbered in the new text) or removes (numbered in the old text), 1-based. */
@@ -139,7 +139,7 @@ class BaselineDiffTest {
     static String owner(String text, int lineNumber) {
         String[] lines = text.split("\n", -1);
         String owner = "header";
-        Pattern benchmark = Pattern.compile("^    \"benchmark\" : \"([^\"]+)\"");
+        Pattern benchmark = Pattern.compile("^      \"benchmark\" : \"([^\"]+)\"");
         for (int i = 0; i < lineNumber && i < lines.length; i++) {
             Matcher m = benchmark.matcher(lines[i]);
             if (m.find()) {

@@ -3,6 +3,9 @@ package dev.perfgate.core.baseline;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostClass;
+import dev.perfgate.core.model.HostIdentity;
+import dev.perfgate.core.model.HostSpeed;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Mode;
 import dev.perfgate.core.model.PlatformKey;
@@ -84,10 +87,24 @@ final class BaselineFixtures {
                 new Approval(APPROVED_AT, "", "faster tokenizer: \"split\" replaced by a scanner", "", ""));
     }
 
-    /** The baseline of golden/baseline.json; entries given out of order on purpose. */
+    /** The host class of the golden file's entry set: an AVX2 host with 256-bit vectors. */
+    static final HostClass AVX2 = new HostClass(LINUX, List.of("avx", "avx2", "bmi1", "bmi2", "fma", "sse4.2"),
+            256, 16, 17);
+
+    /** The host of golden/baseline.json's entry set. */
+    static final HostIdentity HOST = new HostIdentity(AVX2, "17.0.15+6-LTS",
+            Map.of("MaxVectorSize", "32", "UseAVX", "2", "UseG1GC", "true"), "L1d 32 KiB, L2 512 KiB, L3 32 MiB",
+            new HostSpeed(Map.of("scalar_chain", new HostSpeed.Probe(1.15, 0.004),
+                    "vector_fma", new HostSpeed.Probe(0.0201, 0.011))));
+
+    /** The entry set of golden/baseline.json; entries given out of order on purpose. */
     static Baseline baseline() {
-        return new Baseline(Baseline.SCHEMA_VERSION, LINUX, FINGERPRINT, TIMESTAMP,
-                List.of(tokenizeEntry(), matrixEntry(), cosineEntry()));
+        return new Baseline(LINUX, HOST, FINGERPRINT, TIMESTAMP, List.of(tokenizeEntry(), matrixEntry(), cosineEntry()));
+    }
+
+    /** golden/baseline.json: one entry set, {@link #baseline()}. */
+    static BaselineFile file() {
+        return BaselineFile.of(baseline());
     }
 
     static BenchmarkResult result(BenchmarkId id, Measurement primary, Measurement allocation) {
@@ -97,7 +114,7 @@ final class BaselineFixtures {
     }
 
     static Run run(String runId, Instant timestamp, Fingerprint fingerprint, List<BenchmarkResult> results) {
-        return new Run(runId, timestamp, "feedbeef", "main", LINUX, fingerprint, results);
+        return new Run(runId, timestamp, "feedbeef", "main", LINUX, fingerprint, HOST, results);
     }
 
     /** Per-fork iteration values whose fork means are {@code means}, three iterations each. */

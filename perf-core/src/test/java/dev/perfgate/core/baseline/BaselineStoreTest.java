@@ -51,22 +51,22 @@ class BaselineStoreTest {
     void updateOfAMissingFileStartsFromNothingAndCreatesIt() throws Exception {
         BaselineStore.Change change = store().update(LINUX, current -> {
             assertThat(current).isEmpty();
-            return BaselineFixtures.baseline();
+            return BaselineFixtures.file();
         }, false);
 
         assertThat(change.before()).isEmpty();
         assertThat(change.changed()).isTrue();
-        assertThat(change.baseline()).isEqualTo(BaselineFixtures.baseline());
+        assertThat(change.baseline()).isEqualTo(BaselineFixtures.file());
         assertThat(Files.readString(store().path(LINUX))).isEqualTo(change.after())
-                .isEqualTo(new BaselineCodec().write(BaselineFixtures.baseline()));
+                .isEqualTo(new BaselineCodec().write(BaselineFixtures.file()));
         assertThat(store().read(LINUX)).hasValueSatisfying(b ->
-                assertThat(b.entries()).extracting(BaselineEntry::id).containsExactly(COSINE, MATRIX, TOKENIZE));
+                assertThat(b.sets().get(0).entries()).extracting(BaselineEntry::id).containsExactly(COSINE, MATRIX, TOKENIZE));
     }
 
     @Test
     void updateWritesTheAfterTextAndLeavesNoTemporaryFiles() throws Exception {
         BaselineStore store = store();
-        store.update(LINUX, current -> BaselineFixtures.baseline(), false);
+        store.update(LINUX, current -> BaselineFixtures.file(), false);
         String first = Files.readString(store.path(LINUX));
 
         BaselineStore.Change change = store.update(LINUX, current -> withoutEntry(current.orElseThrow(), TOKENIZE),
@@ -82,7 +82,7 @@ class BaselineStoreTest {
     @Test
     void updateThatChangesNothingReportsNoChange() throws Exception {
         BaselineStore store = store();
-        store.update(LINUX, current -> BaselineFixtures.baseline(), false);
+        store.update(LINUX, current -> BaselineFixtures.file(), false);
 
         BaselineStore.Change change = store.update(LINUX, current -> current.orElseThrow(), false);
 
@@ -92,7 +92,7 @@ class BaselineStoreTest {
     @Test
     void dryRunComputesTheChangeButLeavesTheFileUntouched() throws Exception {
         BaselineStore store = store();
-        store.update(LINUX, current -> BaselineFixtures.baseline(), false);
+        store.update(LINUX, current -> BaselineFixtures.file(), false);
         byte[] before = Files.readAllBytes(store.path(LINUX));
         long modified = Files.getLastModifiedTime(store.path(LINUX)).toMillis();
 
@@ -109,7 +109,7 @@ class BaselineStoreTest {
 
     @Test
     void dryRunOnANewPlatformCreatesNoBaselineFile() throws Exception {
-        store().update(LINUX, current -> BaselineFixtures.baseline(), true);
+        store().update(LINUX, current -> BaselineFixtures.file(), true);
 
         assertThat(store().path(LINUX)).doesNotExist();
     }
@@ -117,7 +117,7 @@ class BaselineStoreTest {
     @Test
     void updaterThatFailsLeavesTheOldFileByteIdentical() throws Exception {
         BaselineStore store = store();
-        store.update(LINUX, current -> BaselineFixtures.baseline(), false);
+        store.update(LINUX, current -> BaselineFixtures.file(), false);
         byte[] before = Files.readAllBytes(store.path(LINUX));
 
         assertThatThrownBy(() -> store.update(LINUX, current -> {
@@ -175,7 +175,7 @@ class BaselineStoreTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void concurrentUpdatesOfOnePlatformAreSerializedAndLoseNothing() throws Exception {
         BaselineStore store = store();
-        store.update(LINUX, current -> BaselineFixtures.baseline(), false);
+        store.update(LINUX, current -> BaselineFixtures.file(), false);
         BenchmarkId first = BenchmarkId.of("dev.perfgate.kernels.Added.first", Mode.AVERAGE_TIME, Map.of());
         BenchmarkId second = BenchmarkId.of("dev.perfgate.kernels.Added.second", Mode.AVERAGE_TIME, Map.of());
         CountDownLatch start = new CountDownLatch(1);
@@ -200,7 +200,7 @@ class BaselineStoreTest {
             pool.shutdownNow();
         }
 
-        assertThat(store.read(LINUX)).hasValueSatisfying(b -> assertThat(b.entries()).extracting(BaselineEntry::id)
+        assertThat(store.read(LINUX)).hasValueSatisfying(b -> assertThat(b.sets().get(0).entries()).extracting(BaselineEntry::id)
                 .containsExactlyInAnyOrder(COSINE, MATRIX, TOKENIZE, first, second));
         assertThat(fileNames(project.resolve("baselines")))
                 .containsExactlyInAnyOrder("linux-x86_64.json", ".linux-x86_64.json.lock");
@@ -214,15 +214,17 @@ class BaselineStoreTest {
         }
     }
 
-    private static Baseline withEntry(Baseline b, BenchmarkId id) {
+    private static BaselineFile withEntry(BaselineFile f, BenchmarkId id) {
+        Baseline b = f.sets().get(0);
         List<BaselineEntry> entries = new ArrayList<>(b.entries());
         entries.add(new BaselineEntry(id, BaselineFixtures.cosine(), null, null, BaselineFixtures.APPROVAL));
-        return new Baseline(b.version(), b.platform(), b.fingerprint(), b.timestamp(), entries);
+        return f.with(new Baseline(b.platform(), b.host(), b.fingerprint(), b.timestamp(), entries));
     }
 
-    private static Baseline withoutEntry(Baseline b, BenchmarkId id) {
-        return new Baseline(b.version(), b.platform(), b.fingerprint(), b.timestamp(),
-                b.entries().stream().filter(e -> !e.id().equals(id)).toList());
+    private static BaselineFile withoutEntry(BaselineFile f, BenchmarkId id) {
+        Baseline b = f.sets().get(0);
+        return f.with(new Baseline(b.platform(), b.host(), b.fingerprint(), b.timestamp(),
+                b.entries().stream().filter(e -> !e.id().equals(id)).toList()));
     }
 
     private static List<String> fileNames(Path dir) throws java.io.IOException {

@@ -2,6 +2,7 @@ package dev.perfgate.core.faults;
 
 import dev.perfgate.core.baseline.Approval;
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.files.SafeFiles;
@@ -98,16 +99,17 @@ public final class FaultWorker {
             results.add(new BenchmarkResult(BenchmarkId.of("dev.faults.Bench.m" + b, Mode.AVERAGE_TIME, Map.of()),
                     measurement(10, 100 + b), Map.of(), RunSettings.UNKNOWN));
         }
-        return new HistoryRecord.RunRecord(new Run(key, Instant.now(), "c0ffee", "main", PLATFORM, FINGERPRINT,
+        return new HistoryRecord.RunRecord(new Run(key, Instant.now(), "c0ffee", "main", PLATFORM, FINGERPRINT, null,
                 results));
     }
 
     /** The current baseline plus an entry for benchmark {@code dev.faults.<key>}. */
-    static Baseline approve(Optional<Baseline> current, String key, int forks) {
-        List<BaselineEntry> entries = new ArrayList<>(current.map(Baseline::entries).orElse(List.of()));
+    static BaselineFile approve(Optional<BaselineFile> current, String key, int forks) {
+        List<BaselineEntry> entries = new ArrayList<>(current.flatMap(BaselineFile::unknownClass).map(Baseline::entries)
+                .orElse(List.of()));
         entries.add(new BaselineEntry(id(key), measurement(forks, 42), null, null,
                 new Approval(Instant.now(), "fault test", "approval " + key, "c0ffee", key)));
-        return new Baseline(Baseline.SCHEMA_VERSION, PLATFORM, FINGERPRINT, Instant.now(), entries);
+        return BaselineFile.of(new Baseline(PLATFORM, null, FINGERPRINT, Instant.now(), entries));
     }
 
     static BenchmarkId id(String key) {

@@ -1,6 +1,7 @@
 package dev.perfgate.core.gate;
 
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.history.HistoryStore;
@@ -97,7 +98,7 @@ public final class VerdictQualitySimulation {
         Run run = records.stream().filter(r -> r instanceof HistoryRecord.RunRecord)
                 .map(r -> ((HistoryRecord.RunRecord) r).run()).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalArgumentException("no run in the history of " + platform));
-        Map<BenchmarkId, Noise> calibrated = new BaselineStore(project).read(platform).map(Baseline::noise)
+        Map<BenchmarkId, Noise> calibrated = new BaselineStore(project).read(platform).flatMap(BaselineFile::latest).map(Baseline::noise)
                 .orElse(Map.of());
         System.out.printf("Noise models fitted to run %s (%s, %d benchmarks); %d forks x %d iterations per side, "
                 + "%d trials per cell; run-to-run shift from the baseline's calibrated noise.%n%n", run.runId(),

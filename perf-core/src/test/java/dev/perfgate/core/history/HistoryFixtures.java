@@ -44,7 +44,7 @@ final class HistoryFixtures {
         BenchmarkResult matrix = new BenchmarkResult(MATRIX, new Measurement("ops/s", 1234567.891234, Double.NaN,
                 List.of(List.of(1231234.56789, 0.000012345678))), Map.of(), RunSettings.UNKNOWN);
         return new Run("run-2026-11-26-221530", RUN_TIME, "0123456789abcdef0123456789abcdef01234567",
-                "feature/faster-\u00e9t\u00e9", LINUX, FINGERPRINT, List.of(cosine, matrix));
+                "feature/faster-\u00e9t\u00e9", LINUX, FINGERPRINT, null, List.of(cosine, matrix));
     }
 
     static HistoryRecord.RunRecord runRecord() {
@@ -61,7 +61,7 @@ final class HistoryFixtures {
     static HistoryRecord.RunRecord smallRun(String runId, double score) {
         BenchmarkResult result = new BenchmarkResult(MATRIX, new Measurement("ops/s", score, 1.5,
                 List.of(List.of(score, score), List.of(score, score))), Map.of(), RunSettings.UNKNOWN);
-        return new HistoryRecord.RunRecord(new Run(runId, RUN_TIME, "abc", "main", LINUX, FINGERPRINT,
+        return new HistoryRecord.RunRecord(new Run(runId, RUN_TIME, "abc", "main", LINUX, FINGERPRINT, null,
                 List.of(result)));
     }
 }

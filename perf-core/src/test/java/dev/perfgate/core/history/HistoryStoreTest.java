@@ -192,7 +192,8 @@ class HistoryStoreTest {
         Files.createDirectories(file().getParent());
         HistoryRecord.RunRecord other = new HistoryRecord.RunRecord(new dev.perfgate.core.model.Run("run-9",
                 NOW, "c", "main", dev.perfgate.core.model.PlatformKey.parse("linux-aarch64"),
-                HistoryFixtures.smallRun("x", 1).run().fingerprint(), HistoryFixtures.smallRun("x", 1).run().results()));
+                HistoryFixtures.smallRun("x", 1).run().fingerprint(), null,
+                HistoryFixtures.smallRun("x", 1).run().results()));
         Files.writeString(file(), line(HistoryFixtures.smallRun("run-1", 1)) + "{not json}\n"
                 + line(HistoryFixtures.smallRun("run-3", 3)) + "\n"
                 + "{\"schema\":99,\"requires\":\"perf-gate 4.0.0\",\"type\":\"run\"}\n"

@@ -29,7 +29,7 @@ class ConsoleReportTest {
     @Test
     void passingReportSaysPass() {
         GateReport report = new GateReport("linux-x86_64", 7.5, List.of(ReportFixtures.improvement()), List.of(),
-                false);
+                "");
 
         assertThat(ConsoleReport.summary(report)).isEqualTo(
                 "perf-gate: PASS - 1 improvement in 1 benchmarks (threshold 7.5%, linux-x86_64)");
@@ -38,7 +38,7 @@ class ConsoleReportTest {
     @Test
     void advisoryRegressionPassesAndExplainsWhy() {
         GateReport report = new GateReport("linux-x86_64", 5.0, List.of(ReportFixtures.regression(
-                ReportFixtures.COSINE)), List.of("JDK: 17.0.15 (baseline) vs 21.0.5 (current)"), true);
+                ReportFixtures.COSINE)), List.of("JDK: 17.0.15 (baseline) vs 21.0.5 (current)"), "the CPU differs");
 
         String text = ConsoleReport.render(report);
 
@@ -59,7 +59,7 @@ class ConsoleReportTest {
     void controlCharactersInNamesCannotRewriteTheTerminal() {
         BenchmarkId id = BenchmarkId.of("dev.x.Bench\u001b[2J\r.run", Mode.AVERAGE_TIME, Map.of());
         GateReport report = new GateReport("linux-x86_64", 5.0, List.of(ReportFixtures.regression(id)), List.of(),
-                false);
+                "");
 
         assertThat(ConsoleReport.render(report)).doesNotContain("\u001b", "\r");
     }

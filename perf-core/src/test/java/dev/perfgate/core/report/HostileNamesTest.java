@@ -33,7 +33,7 @@ class HostileNamesTest {
     private static GateReport report() {
         ComparisonRow row = new ComparisonRow(ID, ComparisonRow.PRIMARY, "us/op", 10, 11.2, 5,
                 new Decision(Verdict.REGRESSION, 0.12, 0.08, 0.16, 0.001, 0.02, 0, "note <b>@team</b>\u001b[31m"));
-        return new GateReport("linux-x86_64", 5, List.of(row), List.of(), false);
+        return new GateReport("linux-x86_64", 5, List.of(row), List.of(), "");
     }
 
     private static List<Trend> trends() {

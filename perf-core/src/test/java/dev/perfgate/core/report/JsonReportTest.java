@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonReportTest {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("schema", "verdict", "platform", "threshold_pct", "advisory",
-            "fingerprint_notes", "results");
+            "advisory_reason", "fingerprint_notes", "results");
     /** The keys of the architecture page, then the documented extras threshold_pct and note. */
     private static final List<String> RESULT_KEYS = List.of("benchmark", "mode", "params", "metric", "unit",
             "baseline", "current", "change_pct", "ci_low_pct", "ci_high_pct", "p_value", "verdict", "threshold_pct",
@@ -77,7 +77,7 @@ class JsonReportTest {
     @Test
     void advisoryRegressionPasses() throws Exception {
         GateReport report = new GateReport("macos-aarch64", 5.0, List.of(ReportFixtures.regression(
-                ReportFixtures.COSINE)), List.of("CPU: A (baseline) vs B (current)"), true);
+                ReportFixtures.COSINE)), List.of("CPU: A (baseline) vs B (current)"), "the CPU differs");
 
         JsonNode root = mapper.readTree(JsonReport.render(report));
 

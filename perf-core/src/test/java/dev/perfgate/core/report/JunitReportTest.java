@@ -45,7 +45,7 @@ class JunitReportTest {
     @Test
     void advisoryRegressionIsNotAFailure() throws Exception {
         GateReport report = new GateReport("linux-x86_64", 5.0, List.of(ReportFixtures.regression(
-                ReportFixtures.COSINE)), List.of(), true);
+                ReportFixtures.COSINE)), List.of(), "the CPU differs");
 
         Document xml = parse(JunitReport.render(report));
 
@@ -58,7 +58,7 @@ class JunitReportTest {
         String nasty = "dev.x.Bench\u0000\u0001\u0007\u001b[31m.run<&\"'>\uD800\uFFFE]]>";
         BenchmarkId id = BenchmarkId.of(nasty, Mode.AVERAGE_TIME, Map.of("k\u0002", "v\u000b<"));
         GateReport report = new GateReport("linux-x86_64", 5.0, List.of(ReportFixtures.regression(id)),
-                List.of(), false);
+                List.of(), "");
 
         String text = JunitReport.render(report);
         Document xml = parse(text);

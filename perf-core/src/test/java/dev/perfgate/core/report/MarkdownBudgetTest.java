@@ -101,7 +101,7 @@ class MarkdownBudgetTest {
                     Map.of("p", "@".repeat(300)))));
         }
         rows.add(ReportFixtures.improvement());
-        GateReport report = new GateReport("linux-x86_64", 5.0, rows, List.of(), false);
+        GateReport report = new GateReport("linux-x86_64", 5.0, rows, List.of(), "");
 
         String markdown = MarkdownReport.render(report);
 
@@ -119,7 +119,7 @@ class MarkdownBudgetTest {
             notes.add("JVM flags: " + "<&>".repeat(1000));
         }
         GateReport report = new GateReport("x".repeat(5000), 5.0, List.of(ReportFixtures.regression(
-                ReportFixtures.COSINE)), notes, true);
+                ReportFixtures.COSINE)), notes, "the CPU differs");
 
         String markdown = MarkdownReport.render(report);
 
@@ -153,7 +153,7 @@ class MarkdownBudgetTest {
             }
             List<String> notes = random.nextInt(3) == 0 ? List.of(randomText(random, 5000), randomText(random, 5000))
                     : List.of();
-            GateReport report = new GateReport(randomText(random, 300), 5.0, rows, notes, random.nextBoolean());
+            GateReport report = new GateReport(randomText(random, 300), 5.0, rows, notes, random.nextBoolean() ? randomText(random, 300) : "");
 
             String markdown = MarkdownReport.render(report, trends, maxBytes);
 
@@ -225,7 +225,7 @@ class MarkdownBudgetTest {
             }
         }
         rows.sort(Comparator.comparing(ComparisonRow::id).thenComparing(r -> r.isPrimary() ? "" : r.metric()));
-        return new GateReport("linux-x86_64", 5.0, rows, List.of(), false);
+        return new GateReport("linux-x86_64", 5.0, rows, List.of(), "");
     }
 
     /** Twenty recorded runs of every primary benchmark, scores drifting up and down. */

@@ -33,7 +33,7 @@ class MarkdownReportTest {
         BenchmarkId hostile = BenchmarkId.of("a|b<script>@team **x** [l](http://e)", Mode.AVERAGE_TIME,
                 Map.of("p", "<img src=x onerror=alert(1)>"));
         GateReport report = new GateReport("linux-x86_64", 5.0, List.of(ReportFixtures.regression(hostile),
-                ReportFixtures.improvement()), List.of("CPU: <b>@ci</b> (baseline) vs x (current)"), false);
+                ReportFixtures.improvement()), List.of("CPU: <b>@ci</b> (baseline) vs x (current)"), "");
 
         String markdown = MarkdownReport.render(report);
 
@@ -62,7 +62,7 @@ class MarkdownReportTest {
     @Test
     void advisoryReportSaysSoAndDoesNotFail() {
         GateReport report = new GateReport("linux-x86_64", 5.0, List.of(ReportFixtures.regression(
-                ReportFixtures.COSINE)), List.of("CPU: A (baseline) vs B (current)"), true);
+                ReportFixtures.COSINE)), List.of("CPU: A (baseline) vs B (current)"), "the CPU differs");
 
         String markdown = MarkdownReport.render(report);
 
@@ -138,7 +138,7 @@ class MarkdownReportTest {
     void currentScoreIsRoundedAsTheHistoryRecordsScoresSoAnUnchangedScoreIsFlat() {
         ComparisonRow precise = new ComparisonRow(ReportFixtures.TOKENIZE, ComparisonRow.PRIMARY, "ns/op",
                 9.492838110890832, 9.492838110890832, 5.0, ReportFixtures.inconclusive().decision());
-        GateReport report = new GateReport("", 5.0, List.of(precise), List.of(), false);
+        GateReport report = new GateReport("", 5.0, List.of(precise), List.of(), "");
 
         String markdown = MarkdownReport.render(report, List.of(trend(ReportFixtures.TOKENIZE, "ns/op", 9.49284)));
 
@@ -163,7 +163,7 @@ class MarkdownReportTest {
 
     @Test
     void newBenchmarkNoteIsNotRepeatedUnderNotes() {
-        GateReport report = new GateReport("", 5.0, List.of(ReportFixtures.added()), List.of(), false);
+        GateReport report = new GateReport("", 5.0, List.of(ReportFixtures.added()), List.of(), "");
 
         assertThat(MarkdownReport.render(report)).doesNotContain("**Notes**");
     }
@@ -173,7 +173,7 @@ class MarkdownReportTest {
         ComparisonRow alloc = ReportFixtures.allocationUnchanged();
         assertThat(alloc.decision().verdict()).isEqualTo(Verdict.UNCHANGED);
         GateReport report = new GateReport("", 5.0, List.of(ReportFixtures.regression(ReportFixtures.COSINE), alloc),
-                List.of(), false);
+                List.of(), "");
 
         String markdown = MarkdownReport.render(report, List.of(trend(ReportFixtures.COSINE, "us/op", 1, 2)));
 

@@ -63,6 +63,6 @@ final class ReportFixtures {
     /** One row of every verdict (six rows of five benchmarks: COSINE has two metrics); fails the gate. */
     static GateReport mixed() {
         return new GateReport("linux-x86_64", 5.0, List.of(regression(COSINE), allocationUnchanged(), improvement(),
-                inconclusive(), added(), removed()), List.of(), false);
+                inconclusive(), added(), removed()), List.of(), "");
     }
 }

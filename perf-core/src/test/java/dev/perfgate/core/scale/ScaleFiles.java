@@ -79,7 +79,7 @@ public final class ScaleFiles {
                 }
                 Run run = new Run(String.format(Locale.ROOT, "run-%07d", n), start.plusSeconds(600L * n),
                         String.format(Locale.ROOT, "%040x", n), "main", PlatformKey.parse("linux-x86_64"), fingerprint,
-                        results);
+                        null, results);
                 out.write(codec.write(new HistoryRecord.RunRecord(run)));
                 out.write('\n');
             }

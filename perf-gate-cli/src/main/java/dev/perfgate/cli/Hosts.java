@@ -1,0 +1,69 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.HostIdentity;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.platform.HostDetector;
+import dev.perfgate.core.platform.HostFile;
+import dev.perfgate.core.platform.PlatformDetector;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where results were measured: the host file that {@code run} writes beside its results, or, for
+ * results without one, this machine measured now.
+ */
+final class Hosts {
+
+    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+
+    private Hosts() {
+    }
+
+    /** Measures this machine for results just run here and writes the host file beside them. */
+    static void record(Path resultsFile, List<BenchmarkResult> results, PlatformKey platform, PrintWriter progress)
+            throws IOException {
+        progress.println("perf-gate: measuring the host (instruction set and vector width of the benchmark JVM, "
+                + "speed probe)");
+        progress.flush();
+        HostFile.Entry here = measureHere(resultsFile, results, platform, progress);
+        HostFile.write(resultsFile, List.of(here));
+        progress.println("perf-gate: host: " + here.host().hostClass().label() + "; written to "
+                + HostFile.pathFor(resultsFile));
+        progress.flush();
+    }
+
+    /**
+     * The hosts that measured a results file: its host file, or this machine now (saying so).
+     *
+     * @param platform the platform the results are compared on
+     */
+    static List<HostFile.Entry> of(Path resultsFile, List<BenchmarkResult> results, PlatformKey platform,
+                                   PrintWriter progress) throws InputException {
+        var recorded = HostFile.read(resultsFile, platform);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        progress.println("perf-gate: " + resultsFile + " has no host file beside it (" + HostFile.pathFor(resultsFile)
+                + ", written by perf-gate run): taking them as measured on this machine");
+        progress.flush();
+        return List.of(measureHere(resultsFile, results, platform, progress));
+    }
+
+    /** This machine's identity for a benchmark JVM like the one that ran {@code results}. */
+    static HostFile.Entry measureHere(Path resultsFile, List<BenchmarkResult> results, PlatformKey platform,
+                                      PrintWriter progress) {
+        RunSettings settings = CommandSupport.settings(results);
+        HostIdentity host = new HostDetector(platform, CPU_INFO, w -> {
+            progress.println("perf-gate: warning: " + w);
+            progress.flush();
+        }).detect(settings.jvm(), settings.jvmArgs());
+        return new HostFile.Entry(resultsFile.getFileName().toString(),
+                PlatformDetector.ofThisMachine().fingerprint(settings), host);
+    }
+}
