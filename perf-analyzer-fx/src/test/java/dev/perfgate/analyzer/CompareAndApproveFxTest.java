@@ -4,6 +4,7 @@ import dev.perfgate.analyzer.compare.ComparisonLine;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineCodec;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.stats.Verdict;
@@ -95,7 +96,7 @@ class CompareAndApproveFxTest {
     @Test
     void approvingOneBenchmarkWithCtrlShiftAWritesOnlyThatBenchmark(FxRobot robot) throws Exception {
         openAndCompare(robot);
-        Baseline old = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        Baseline old = new BaselineStore(dir).read(PLATFORM).orElseThrow().sets().get(0);
         String before = Files.readString(new BaselineStore(dir).path(PLATFORM));
 
         robot.clickOn(regressionRow(robot));
@@ -106,15 +107,15 @@ class CompareAndApproveFxTest {
         waitIdle();
         ListView<?> diff = robot.lookup("#diffView").queryAs(ListView.class);
         assertThat(diff.getItems()).first().isEqualTo("--- a/baselines/linux-x86_64.json");
-        assertThat(diff.getItems()).anyMatch(l -> l.toString().startsWith("+    \"score\""));
+        assertThat(diff.getItems()).anyMatch(l -> l.toString().startsWith("+        \"score\""));
         robot.clickOn("#confirmApprove");
         waitIdle();
 
-        Baseline now = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        Baseline now = new BaselineStore(dir).read(PLATFORM).orElseThrow().sets().get(0);
         List<BaselineEntry> restored = now.entries().stream().map(e -> e.id().equals(ProjectFixtures.REGRESSING)
                 ? old.find(e.id()).orElseThrow() : e).toList();
-        assertThat(new BaselineCodec().write(new Baseline(now.version(), now.platform(), old.fingerprint(),
-                old.timestamp(), restored))).isEqualTo(before);
+        assertThat(new BaselineCodec().write(BaselineFile.of(new Baseline(now.platform(), now.host(), old.fingerprint(),
+                old.timestamp(), restored)))).isEqualTo(before);
         assertThat(now.find(ProjectFixtures.REGRESSING).orElseThrow().approval().reason())
                 .isEqualTo("boxed sums, slower by design");
         assertThat(dialogs.informations).last().satisfies(i -> assertThat(i).contains("git diff"));

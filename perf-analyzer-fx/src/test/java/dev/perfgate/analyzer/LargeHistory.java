@@ -62,7 +62,7 @@ public final class LargeHistory {
                 }
                 Run run = new Run("run-" + r, ProjectFixtures.START.plus(Duration.ofMinutes(30L * r)),
                         Long.toHexString(0x1000000L + r * 7919L), "main", ProjectFixtures.PLATFORM,
-                        ProjectFixtures.FINGERPRINT, results);
+                        ProjectFixtures.FINGERPRINT, null, results);
                 out.write(codec.write(new HistoryRecord.RunRecord(run)));
                 out.write('\n');
             }

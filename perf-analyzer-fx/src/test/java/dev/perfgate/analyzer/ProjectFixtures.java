@@ -99,7 +99,7 @@ public final class ProjectFixtures {
     /** A run of the results at {@code START + index hours}, commit {@code c<index>}. */
     public static Run run(int index, List<BenchmarkResult> results) {
         return new Run(runId(index), START.plus(Duration.ofHours(index)), String.format(Locale.ROOT, "c%039d", index),
-                "main", PLATFORM, FINGERPRINT, results);
+                "main", PLATFORM, FINGERPRINT, null, results);
     }
 
     public static String runId(int index) {

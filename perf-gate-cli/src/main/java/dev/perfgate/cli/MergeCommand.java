@@ -81,12 +81,12 @@ final class MergeCommand implements Callable<Integer> {
     private List<HostFile.Entry> hosts(List<Path> emptyInputs) throws InputException {
         PrintWriter err = spec.commandLine().getErr();
         List<HostFile.Entry> hosts = new ArrayList<>();
-        PlatformKey platform = platform != null ? platform : PlatformDetector.ofThisMachine().platformKey();
+        PlatformKey key = platform != null ? platform : PlatformDetector.ofThisMachine().platformKey();
         for (Path in : inputs) {
             if (emptyInputs.contains(in)) {
                 continue;
             }
-            Optional<List<HostFile.Entry>> entries = HostFile.read(in, platform);
+            Optional<List<HostFile.Entry>> entries = HostFile.read(in, key);
             if (entries.isEmpty()) {
                 err.println("perf-gate: warning: " + in + " has no host file (" + HostFile.pathFor(in) + "): the merged "
                         + "results get none, and check will take them as measured on the machine that checks");

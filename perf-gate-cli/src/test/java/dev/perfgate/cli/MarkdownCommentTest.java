@@ -178,7 +178,7 @@ class MarkdownCommentTest {
                 scale(r.primary(), factor), r.secondary(), r.settings())).toList();
         return new Run("run-" + day, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(86_400L * day), "c" + day,
                 "main", PlatformKey.parse(PLATFORM), new Fingerprint("cpu", 2, "vendor", "17.0.1", List.of(), "Linux",
-                "6.1"), scaled);
+                "6.1"), null, scaled);
     }
 
     private static Measurement scale(Measurement m, double factor) {

@@ -10,7 +10,10 @@ import dev.perfgate.core.baseline.ApprovalService;
 import dev.perfgate.core.baseline.Approver;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.analyzer.project.ResultsFile;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.platform.Vcs;
@@ -71,7 +74,7 @@ public final class ApprovalViewModel {
         }
         Set<BenchmarkId> ids = new LinkedHashSet<>();
         compare.selection().stream().map(ComparisonLine::id).forEach(ids::add);
-        Run run = compared.candidateRun().orElseGet(() -> runOf(compared.candidateFile().orElseThrow().results(), ws));
+        Run run = compared.candidateRun().orElseGet(() -> runOf(compared.candidateFile().orElseThrow(), ws));
         boolean recordRun = compared.candidateRun().isEmpty();
         List<BenchmarkResult> selected = run.results().stream().filter(r -> ids.contains(r.id()))
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
@@ -128,13 +131,23 @@ public final class ApprovalViewModel {
         services.dialogs().showError("Approval failed", message);
     }
 
-    /** A run of results read from a file, measured on this machine now (as {@code perf-gate approve --results} makes). */
-    /** A results file's run, as {@code perf-gate approve --results} records it: measured now, on the project's commit. */
-    private Run runOf(List<BenchmarkResult> results, Workspace ws) {
+    /**
+     * A results file's run, as {@code perf-gate approve --results} records it: measured now, on the
+     * project's commit, on the host its host file names. Results without a host file (not written
+     * by {@code perf-gate run}) have no host class and go into the baseline's set of unknown class.
+     */
+    private Run runOf(ResultsFile file, Workspace ws) {
+        List<BenchmarkResult> results = file.results();
         RunSettings settings = results.isEmpty() ? RunSettings.UNKNOWN : results.get(0).settings();
         PlatformKey platform = ws.platform().orElseGet(() -> services.detector().platformKey());
         Vcs vcs = Vcs.of(ws.projectDir().orElseThrow());
+        HostIdentity host;
+        try {
+            host = HostFile.read(file.file(), platform).map(hosts -> hosts.get(0).host()).orElse(null);
+        } catch (InputException e) {
+            host = null;
+        }
         return Run.measured(services.clock().instant(), vcs.commit(), vcs.branch(), platform,
-                services.detector().fingerprint(settings), results);
+                services.detector().fingerprint(settings), host, results);
     }
 }

@@ -253,15 +253,19 @@ public final class CompareViewModel {
             baseResults = baseline.asResults();
             out = gate.compare(baseResults, cur.results(), baseline.thresholds(), baseline.noise());
             Fingerprint fb = baseline.fingerprint();
-            out = out.withContext(platform, cur.fingerprint().differencesFrom(fb), !cur.fingerprint().isComparableTo(fb));
+            out = out.withContext(platform, cur.fingerprint().differencesFrom(fb), advisoryReason(cur.fingerprint(), fb));
         } else {
             Side ref = load(b, false);
             baseResults = ref.results();
             out = gate.compare(baseResults, cur.results(), Map.of());
             out = out.withContext(platform, cur.fingerprint().differencesFrom(ref.fingerprint()),
-                    !cur.fingerprint().isComparableTo(ref.fingerprint()));
+                    advisoryReason(cur.fingerprint(), ref.fingerprint()));
         }
         return new Result(out, new Compared(baseResults, cur.results(), cur.run(), cur.file()));
+    }
+
+    private static String advisoryReason(Fingerprint current, Fingerprint base) {
+        return current.isComparableTo(base) ? "" : "CPU model or JDK version differs from the base's";
     }
 
     private Side load(RunChoice choice, boolean againstBaseline) throws InputException {
@@ -297,8 +301,8 @@ public final class CompareViewModel {
         List<String> noteLines = new ArrayList<>();
         newReport.fingerprintNotes().forEach(n -> noteLines.add("Different machine or JVM than the base: " + n));
         if (newReport.advisory()) {
-            noteLines.add("CPU model or JDK version differs from the base's: verdicts are advisory (perf-gate check "
-                    + "would not fail the build).");
+            noteLines.add(newReport.advisoryReason() + ": verdicts are advisory (perf-gate check would not fail "
+                    + "the build).");
         }
         notes.set(String.join("\n", noteLines));
         message.set(rows.isEmpty() ? "The two sides have no benchmark in common." : "");

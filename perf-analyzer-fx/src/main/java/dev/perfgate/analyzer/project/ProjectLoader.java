@@ -4,6 +4,7 @@ import dev.perfgate.analyzer.history.FastHistoryReader;
 import dev.perfgate.analyzer.history.HistoryIndex;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.PlatformKey;
@@ -149,7 +150,7 @@ public final class ProjectLoader {
             java.util.concurrent.CompletableFuture<Optional<Baseline>> baselineRead =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                         try {
-                            return new BaselineStore(dir).read(key);
+                            return new BaselineStore(dir).read(key).flatMap(BaselineFile::latest);
                         } catch (InputException e) {
                             throw new java.util.concurrent.CompletionException(e);
                         }

@@ -8,6 +8,7 @@ import dev.perfgate.analyzer.compare.ComparisonLine;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineCodec;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.history.HistoryRecord;
@@ -71,21 +72,21 @@ class ApprovalViewModelTest {
     private static String undo(Baseline after, Baseline before, BenchmarkId id) {
         List<BaselineEntry> entries = after.entries().stream()
                 .map(e -> e.id().equals(id) ? before.find(id).orElseThrow() : e).toList();
-        return new BaselineCodec().write(new Baseline(after.version(), after.platform(), before.fingerprint(),
-                before.timestamp(), entries));
+        return new BaselineCodec().write(BaselineFile.of(new Baseline(after.platform(), after.host(),
+                before.fingerprint(), before.timestamp(), entries)));
     }
 
     @Test
     void approvingOneBenchmarkChangesExactlyItsEntryInTheBaselineFile() throws Exception {
         String before = Files.readString(baselineFile());
-        Baseline old = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        Baseline old = new BaselineStore(dir).read(PLATFORM).orElseThrow().sets().get(0);
         select(ProjectFixtures.REGRESSING);
         dialogs.texts.add("summing boxed longs now, 40% slower by design");
         dialogs.confirmations.add(true);
 
         main.approval().approveSelected();
 
-        Baseline now = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        Baseline now = new BaselineStore(dir).read(PLATFORM).orElseThrow().sets().get(0);
         assertThat(undo(now, old, ProjectFixtures.REGRESSING)).isEqualTo(before);
         BaselineEntry approved = now.find(ProjectFixtures.REGRESSING).orElseThrow();
         assertThat(approved.primary().score()).isGreaterThan(old.find(ProjectFixtures.REGRESSING).orElseThrow()

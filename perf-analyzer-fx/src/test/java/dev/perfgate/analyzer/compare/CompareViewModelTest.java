@@ -7,6 +7,7 @@ import dev.perfgate.analyzer.TestServices;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineCodec;
+import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.gate.Gate;
@@ -77,7 +78,7 @@ class CompareViewModelTest {
 
         main.open(dir);
 
-        Baseline baseline = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        Baseline baseline = new BaselineStore(dir).read(PLATFORM).orElseThrow().sets().get(0);
         Run latest = ProjectFixtures.regressedRun(RUNS);
         GateReport expected = new Gate(GatePolicy.DEFAULT).compare(baseline.asResults(), latest.results(),
                 baseline.thresholds()).withContext(PLATFORM.toString(), List.of(), "");
@@ -110,11 +111,11 @@ class CompareViewModelTest {
     @Test
     void appliesTheBaselinesPerBenchmarkThreshold() throws Exception {
         ProjectFixtures.project(dir, RUNS, RUNS - 1);
-        Baseline b = new BaselineStore(dir).read(PLATFORM).orElseThrow();
+        Baseline b = new BaselineStore(dir).read(PLATFORM).orElseThrow().sets().get(0);
         List<BaselineEntry> entries = b.entries().stream().map(e -> e.id().equals(ProjectFixtures.REGRESSING)
                 ? new BaselineEntry(e.id(), e.primary(), e.allocation(), 60.0, e.approval()) : e).toList();
         Files.writeString(new BaselineStore(dir).path(PLATFORM), new BaselineCodec().write(
-                new Baseline(b.version(), b.platform(), b.fingerprint(), b.timestamp(), entries)));
+                BaselineFile.of(new Baseline(b.platform(), b.host(), b.fingerprint(), b.timestamp(), entries))));
 
         main.open(dir);
 
