@@ -67,7 +67,8 @@ public final class HostDetector {
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(relevantArgs(jvmArgs));
-        command.addAll(List.of("-Xlog:os+cpu=info", "-XX:+PrintFlagsFinal", "-cp", probeClasspath(),
+        // -Xbatch: the probe's loops are measured once compiled, not while a busy machine still compiles them.
+        command.addAll(List.of("-Xbatch", "-Xlog:os+cpu=info", "-XX:+PrintFlagsFinal", "-cp", probeClasspath(),
                 SpeedProbe.class.getName()));
         List<String> output;
         try {
