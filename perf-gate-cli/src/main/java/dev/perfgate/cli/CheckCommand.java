@@ -7,6 +7,7 @@ import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.ForkPool;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.report.ConsoleReport;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +30,9 @@ import java.util.concurrent.Callable;
 final class CheckCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--results", paramLabel = "FILE",
-            description = "A JMH JSON results file; without it the benchmarks are run first.")
-    Path results;
+            description = "A JMH JSON results file; without it the benchmarks are run first. Repeatable: the forks "
+                    + "of all files are pooled per benchmark, as one run (a run and its --confirm rerun).")
+    List<Path> results = new ArrayList<>();
 
     @Mixin
     ConfirmOptions confirmation;
@@ -46,7 +49,14 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         Duration budget = confirmation.budget(Duration.ofMinutes(10));
         PlatformKey platform = platform();
         Gate comparison = new Gate(gate.policy());
-        List<BenchmarkResult> given = results != null ? read(results) : null;
+        List<BenchmarkResult> given = null;
+        if (!results.isEmpty()) {
+            List<List<BenchmarkResult>> files = new ArrayList<>();
+            for (Path file : results) {
+                files.add(read(file));
+            }
+            given = files.size() == 1 ? files.get(0) : ForkPool.pool(files);
+        }
         if (given != null && !confirmation.confirm) {
             warnIgnoredRunOptions();
         }
@@ -59,16 +69,19 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
                     + "java -jar perf-gate.jar approve --reason \"first baseline for " + platform + "\"");
             return ExitCodes.OK;
         }
-        Path file = results != null ? results : runBenchmarks(run);
-        List<BenchmarkResult> current = given != null ? given : read(file);
-        List<HostFile.Entry> hosts = Hosts.of(file, current, platform, err());
+        List<Path> files = results.isEmpty() ? List.of(runBenchmarks(run)) : results;
+        List<BenchmarkResult> current = given != null ? given : read(files.get(0));
+        List<HostFile.Entry> hosts = new ArrayList<>();
+        for (Path file : files) {
+            hosts.addAll(Hosts.of(file, current, platform, err()));
+        }
         BaselineChoice choice = baselines.isPresent() ? BaselineChoice.of(baselines.get(), hosts)
                 : BaselineChoice.none(platform, "baselines/" + platform + ".json");
         Baseline base = choice.set();
         GateReport report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
         if (confirmation.confirm && confirmHere(hosts, current, platform)) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
-            current = Confirmation.check(report, current, run, left, err());
+            current = Confirmation.check(report, current, run, left, platform, err());
             report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
         }
         report = report.withContext(platform.toString(), choice.notes(), gate.strict ? "" : choice.advisoryReason());
@@ -84,10 +97,10 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
      * class that measured them. Results from other machines (CI shards) are confirmed where they ran.
      */
     private boolean confirmHere(List<HostFile.Entry> hosts, List<BenchmarkResult> current, PlatformKey platform) {
-        if (results == null) {
+        if (results.isEmpty()) {
             return true;
         }
-        HostFile.Entry here = Hosts.measureHere(results, current, platform, err());
+        HostFile.Entry here = Hosts.measureHere(results.get(0), current, platform, err());
         List<String> differences = hosts.stream().map(h -> h.host().hostClass()).distinct()
                 .flatMap(c -> here.host().hostClass().differencesFrom(c, "the results' host").stream()).toList();
         if (differences.isEmpty()) {

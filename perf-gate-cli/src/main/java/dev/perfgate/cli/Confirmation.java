@@ -7,10 +7,12 @@ import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
+import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.stats.Verdict;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,10 +119,10 @@ final class Confirmation {
     /**
      * {@code check --confirm}: reruns the doubtful benchmarks of {@code current} within {@code left}
      * and returns {@code current} with their forks pooled with the rerun's. The rerun's JMH JSON is
-     * written next to the run's, as {@code <name>-confirm.json}.
+     * written next to the run's, as {@link #rerunFile}, with its host file.
      */
     static List<BenchmarkResult> check(GateReport report, List<BenchmarkResult> current, RunOptions run,
-                                       Duration left, PrintWriter progress)
+                                       Duration left, PlatformKey platform, PrintWriter progress)
             throws InputException, UsageException, RunFailedException, IOException {
         Map<BenchmarkId, BenchmarkResult> byId = current.stream()
                 .collect(Collectors.toMap(BenchmarkResult::id, Function.identity(), (a, b) -> a));
@@ -134,15 +136,20 @@ final class Confirmation {
         RunOptions rerun = run.copy();
         rerun.forks = plan.get().forks();
         rerun.include = plan.get().include();
-        String name = run.out.getFileName().toString();
-        rerun.out = run.out.resolveSibling(name.replaceFirst("(\\.json)?$", "-confirm.json"));
+        rerun.out = rerunFile(run.out);
         new JmhRunner(progress).run(rerun, rerun.out);
+        Hosts.record(rerun.out, new JmhJsonReader().read(rerun.out), platform, progress);
         Set<BenchmarkId> ids = plan.get().ids();
         List<BenchmarkResult> again = new JmhJsonReader().read(rerun.out).stream()
                 .filter(r -> ids.contains(r.id())).toList();
         Map<BenchmarkId, BenchmarkResult> pooled = ForkPool.pool(List.of(current, again)).stream()
                 .collect(Collectors.toMap(BenchmarkResult::id, Function.identity()));
         return current.stream().map(r -> ids.contains(r.id()) ? pooled.get(r.id()) : r).toList();
+    }
+
+    /** Where {@code check --confirm} writes its rerun: {@code results-confirm.json} beside {@code results.json}. */
+    static Path rerunFile(Path out) {
+        return out.resolveSibling(out.getFileName().toString().replaceFirst("(\\.json)?$", "-confirm.json"));
     }
 
     private static String minutes(Duration d) {

@@ -12,7 +12,10 @@ import dev.perfgate.core.platform.PlatformDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where results were measured: the host file that {@code run} writes beside its results, or, for
@@ -21,6 +24,13 @@ import java.util.List;
 final class Hosts {
 
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+
+    /**
+     * This machine's identity per benchmark JVM (executable, relevant flags, platform), measured once
+     * per process: the host does not change while perf-gate runs, and each measurement costs about
+     * two seconds.
+     */
+    private static final Map<List<String>, HostIdentity> MEASURED = new ConcurrentHashMap<>();
 
     private Hosts() {
     }
@@ -49,7 +59,7 @@ final class Hosts {
         if (recorded.isPresent()) {
             return recorded.get();
         }
-        progress.println("perf-gate: " + resultsFile + " has no host file beside it (" + HostFile.pathFor(resultsFile)
+        progress.println("perf-gate: note: " + resultsFile + " has no host file beside it (" + HostFile.pathFor(resultsFile)
                 + ", written by perf-gate run): taking them as measured on this machine");
         progress.flush();
         return List.of(measureHere(resultsFile, results, platform, progress));
@@ -59,10 +69,13 @@ final class Hosts {
     static HostFile.Entry measureHere(Path resultsFile, List<BenchmarkResult> results, PlatformKey platform,
                                       PrintWriter progress) {
         RunSettings settings = CommandSupport.settings(results);
-        HostIdentity host = new HostDetector(platform, CPU_INFO, w -> {
+        List<String> key = new ArrayList<>(HostDetector.relevantArgs(settings.jvmArgs()));
+        key.add(settings.jvm());
+        key.add(platform.toString());
+        HostIdentity host = MEASURED.computeIfAbsent(key, k -> new HostDetector(platform, CPU_INFO, w -> {
             progress.println("perf-gate: warning: " + w);
             progress.flush();
-        }).detect(settings.jvm(), settings.jvmArgs());
+        }).detect(settings.jvm(), settings.jvmArgs()));
         return new HostFile.Entry(resultsFile.getFileName().toString(),
                 PlatformDetector.ofThisMachine().fingerprint(settings), host);
     }

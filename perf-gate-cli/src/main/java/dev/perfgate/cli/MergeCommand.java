@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 + "every result kept whole, with every field and value JMH wrote, in input order. Refuses a "
                 + "benchmark that is in two inputs; an input holding [] (an empty shard) adds nothing. The shards' "
                 + "host files (IN.host.json) are merged into OUT.host.json, so the merged results keep the "
-                + "hosts that measured them.")
+                + "hosts that measured them; host files among the inputs (a glob matches them) are skipped.")
 final class MergeCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +36,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Where to write the merged JMH JSON (written atomically; nothing is written on error).")
     Path out;
+
+    private static final String HOST_FILE_SUFFIX = ".host.json";
 
     /** Parses --platform. */
     static final class PlatformConverter implements picocli.CommandLine.ITypeConverter<PlatformKey> {
@@ -58,6 +60,11 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A glob such as results-*.json also matches the shards' host files; they are merged below.
+        inputs = inputs.stream().filter(p -> !p.getFileName().toString().endsWith(HOST_FILE_SUFFIX)).toList();
+        if (inputs.isEmpty()) {
+            throw new UsageException("no JMH results among the inputs, only host files (*" + HOST_FILE_SUFFIX + ")");
+        }
         JmhJsonMerger.Merged merged = new JmhJsonMerger().merge(inputs);
         List<HostFile.Entry> hosts = hosts(merged.emptyInputs());
         SafeFiles.writeAtomically(out, merged.json());

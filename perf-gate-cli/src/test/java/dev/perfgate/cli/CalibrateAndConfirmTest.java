@@ -54,7 +54,7 @@ class CalibrateAndConfirmTest {
         assertThat(calibrated.exitCode()).as(calibrated.toString()).isZero();
         assertThat(calibrated.err()).contains("calibrate run 1/2", "calibrate run 2/2",
                 "stored the noise of 1 benchmark in baselines/" + PLATFORM + ".json");
-        assertThat(calibrated.out()).contains("SpinBenchmark", "fork", "standard", "forks for", "+    \"noise\" : {");
+        assertThat(calibrated.out()).contains("SpinBenchmark", "fork", "standard", "forks for", "+      \"noise\" : {");
         assertThat(before).doesNotContain("\"noise\"");
         assertThat(after).contains("\"fork_log_sd\"", "\"run_log_sd\"", "\"runs\" : 2", "\"forks\" : 8");
         assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();

@@ -82,7 +82,7 @@ public final class HostDetector {
     }
 
     /** The arguments that change what the JIT generates or how memory is laid out and managed. */
-    static List<String> relevantArgs(List<String> jvmArgs) {
+    public static List<String> relevantArgs(List<String> jvmArgs) {
         return jvmArgs.stream()
                 .filter(a -> (a.startsWith("-XX:") && !a.startsWith("-XX:StartFlightRecording")
                         && !a.startsWith("-XX:FlightRecorderOptions") && !a.startsWith("-XX:+PrintFlagsFinal"))
