@@ -107,7 +107,7 @@ class CompareAndApproveFxTest {
         waitIdle();
         ListView<?> diff = robot.lookup("#diffView").queryAs(ListView.class);
         assertThat(diff.getItems()).first().isEqualTo("--- a/baselines/linux-x86_64.json");
-        assertThat(diff.getItems()).anyMatch(l -> l.toString().startsWith("+        \"score\""));
+        assertThat(diff.getItems()).anyMatch(l -> l.toString().startsWith("+      \"score\""));
         robot.clickOn("#confirmApprove");
         waitIdle();
 

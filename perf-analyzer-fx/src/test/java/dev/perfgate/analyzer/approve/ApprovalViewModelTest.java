@@ -95,7 +95,7 @@ class ApprovalViewModelTest {
         assertThat(approved.approval().runId()).isEqualTo("run-00005");
         assertThat(dialogs.diffs).singleElement().satisfies(diff -> assertThat(diff)
                 .startsWith("--- a/baselines/linux-x86_64.json\n+++ b/baselines/linux-x86_64.json\n")
-                .contains("\n+    \"score\" : ", "\n-    \"score\" : "));
+                .contains("\n+      \"score\" : ", "\n-      \"score\" : "));
         assertThat(dialogs.of("information")).last().satisfies(i -> assertThat(i.text())
                 .contains("git diff baselines/linux-x86_64.json", "commit"));
         List<HistoryRecord> history = new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM);
