@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
                     + (benchmark == null ? "" : " match '" + benchmark + "'")
                     + "; record runs with: java -jar perf-gate.jar record --results FILE");
         }
-        String text = HistoryReport.render(trends, platform.toString(), chosen, references(platform, trends));
+        String text = HistoryReport.render(trends, platform.toString(), chosen, references(platform));
         if (out != null) {
             SafeFiles.writeAtomically(out, text);
             err().println("perf-gate: wrote " + out);
@@ -89,20 +90,22 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Each trend's baseline in the trend's unit, with its threshold; none without a baseline file. */
-    private Map<BenchmarkId, HistoryReport.Reference> references(PlatformKey platform, List<Trend> trends)
-            throws InputException {
-        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform)
-                .flatMap(BaselineFile::latest);
-        Map<BenchmarkId, HistoryReport.Reference> references = new HashMap<>();
-        if (baseline.isEmpty()) {
-            return references;
+    /**
+     * Each trend's baseline in the trend's unit, with its threshold: from the entry set of the trend's
+     * host class, or, for a trend without a class, the most recent set; none without a baseline file.
+     */
+    private Function<Trend, HistoryReport.Reference> references(PlatformKey platform) throws InputException {
+        Optional<BaselineFile> file = new BaselineStore(project.projectDir).read(platform);
+        if (file.isEmpty()) {
+            return t -> null;
         }
-        for (Trend t : trends) {
-            baseline.get().find(t.id()).ifPresent(entry -> Units.convert(entry.primary(), t.unit()).ifPresent(m ->
-                    references.put(t.id(), new HistoryReport.Reference(m.score(), entry.thresholdPct() != null
-                            ? entry.thresholdPct() : GatePolicy.DEFAULT.thresholdPct()))));
-        }
-        return references;
+        return t -> {
+            Optional<Baseline> set = t.hostClass() == null ? file.get().latest()
+                    : file.get().sets().stream().filter(s -> s.host() != null
+                    && s.host().hostClass().equals(t.hostClass())).findFirst();
+            return set.flatMap(b -> b.find(t.id())).flatMap(entry -> Units.convert(entry.primary(), t.unit())
+                    .map(m -> new HistoryReport.Reference(m.score(), entry.thresholdPct() != null
+                            ? entry.thresholdPct() : GatePolicy.DEFAULT.thresholdPct()))).orElse(null);
+        };
     }
 }

@@ -1,20 +1,27 @@
 package dev.perfgate.core.history;
 
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.HostClass;
+import dev.perfgate.core.model.HostIdentity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One benchmark's primary score over the runs of a history, with its change points.
+ * One benchmark's primary score over the runs of a history on one host class, with its change
+ * points. Runs on another host class make another trend: no trend line joins two kinds of host.
  *
  * @param id           the benchmark
- * @param unit         unit of the scores (of the latest run; runs in another unit are converted)
+ * @param hostClass    the host class of every point; null for runs recorded without one
+ * @param unit         unit of the scores (of the first run; runs in another unit are converted)
  * @param points       one point per run that measured the benchmark, oldest first
  * @param changePoints detected level shifts, by index into {@code points}
  */
-public record Trend(BenchmarkId id, String unit, List<Point> points, List<ChangePoints.ChangePoint> changePoints) {
+public record Trend(BenchmarkId id, HostClass hostClass, String unit, List<Point> points,
+                    List<ChangePoints.ChangePoint> changePoints) {
 
     /**
      * One run's value.
@@ -24,8 +31,15 @@ public record Trend(BenchmarkId id, String unit, List<Point> points, List<Change
      * @param commit    its commit, may be empty
      * @param score     JMH's score
      * @param error     JMH's error half-width, NaN when unknown
+     * @param host      the host identity of the run, null when it has none
      */
-    public record Point(String runId, Instant timestamp, String commit, double score, double error) {
+    public record Point(String runId, Instant timestamp, String commit, double score, double error,
+                        HostIdentity host) {
+
+        /** A point of a run without a host identity. */
+        public Point(String runId, Instant timestamp, String commit, double score, double error) {
+            this(runId, timestamp, commit, score, error, null);
+        }
     }
 
     public Trend {
@@ -34,8 +48,37 @@ public record Trend(BenchmarkId id, String unit, List<Point> points, List<Change
         changePoints = List.copyOf(changePoints);
     }
 
+    /** A trend of runs without a host class. */
+    public Trend(BenchmarkId id, String unit, List<Point> points, List<ChangePoints.ChangePoint> changePoints) {
+        this(id, null, unit, points, changePoints);
+    }
+
     /** The latest point. */
     public Point latest() {
         return points.get(points.size() - 1);
+    }
+
+    /**
+     * What changed in the environment between the run before a change point and the run at it, when
+     * anything did: the JDK build, or speed probes that moved beyond their noise (e.g. {@code "JDK
+     * build 17.0.15+6 -> 17.0.16+8"}). Such a shift may be the environment's, not the code's.
+     */
+    public Optional<String> environmentChange(ChangePoints.ChangePoint cp) {
+        if (cp.index() < 1 || cp.index() >= points.size()) {
+            return Optional.empty();
+        }
+        HostIdentity before = points.get(cp.index() - 1).host();
+        HostIdentity after = points.get(cp.index()).host();
+        if (before == null || after == null) {
+            return Optional.empty();
+        }
+        List<String> changes = new ArrayList<>();
+        if (!before.jdkBuild().isEmpty() && !after.jdkBuild().isEmpty() && !before.jdkBuild().equals(after.jdkBuild())) {
+            changes.add("JDK build " + before.jdkBuild() + " -> " + after.jdkBuild());
+        }
+        if (before.speed() != null && after.speed() != null) {
+            changes.addAll(after.speed().movedFrom(before.speed(), "the run before"));
+        }
+        return changes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", changes));
     }
 }

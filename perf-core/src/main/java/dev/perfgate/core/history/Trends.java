@@ -3,6 +3,8 @@ package dev.perfgate.core.history;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.HostClass;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Units;
 
@@ -16,7 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * Reads a history file once, streaming, and builds the {@link Trend} of every benchmark that
- * matches a filter, with change points from {@link ChangePoints}.
+ * matches a filter, one per host class it ran on, with change points from {@link ChangePoints}.
  */
 public final class Trends {
 
@@ -45,10 +47,10 @@ public final class Trends {
      *
      * @param file     the history file
      * @param filter   which benchmarks to keep
-     * @param lastRuns keep only the most recent this many points per benchmark; 0 for all
+     * @param lastRuns keep only the most recent this many points per benchmark and host class; 0 for all
      */
     public Result read(Path file, Predicate<BenchmarkId> filter, int lastRuns) throws InputException {
-        Map<BenchmarkId, ArrayDeque<Trend.Point>> points = new TreeMap<>();
+        Map<Series, ArrayDeque<Trend.Point>> points = new TreeMap<>();
         Map<BenchmarkId, String> units = new TreeMap<>();
         HistoryStore.ReadSummary summary = store.stream(file, (lineNo, record) -> {
             if (record instanceof HistoryRecord.RunRecord r) {
@@ -61,9 +63,11 @@ public final class Trends {
                     if (m == null || !Double.isFinite(m.score())) {
                         continue;
                     }
-                    ArrayDeque<Trend.Point> kept = points.computeIfAbsent(result.id(), k -> new ArrayDeque<>());
+                    HostIdentity host = r.run().host();
+                    ArrayDeque<Trend.Point> kept = points.computeIfAbsent(
+                            new Series(result.id(), host == null ? null : host.hostClass()), k -> new ArrayDeque<>());
                     kept.addLast(new Trend.Point(r.run().runId(), r.run().timestamp(), r.run().commit(), m.score(),
-                            m.scoreError()));
+                            m.scoreError(), host));
                     if (lastRuns > 0 && kept.size() > lastRuns) {
                         kept.removeFirst(); // memory stays bounded by benchmarks x lastRuns, however long the file
                     }
@@ -71,11 +75,25 @@ public final class Trends {
             }
         }, true);
         List<Trend> trends = new ArrayList<>();
-        points.forEach((id, deque) -> {
+        points.forEach((series, deque) -> {
             List<Trend.Point> kept = List.copyOf(deque);
-            double[] series = kept.stream().mapToDouble(Trend.Point::score).toArray();
-            trends.add(new Trend(id, units.get(id), kept, detector.detect(series)));
+            double[] scores = kept.stream().mapToDouble(Trend.Point::score).toArray();
+            trends.add(new Trend(series.id(), series.hostClass(), units.get(series.id()), kept,
+                    detector.detect(scores)));
         });
         return new Result(trends, summary.tornLastLine());
+    }
+
+    /** One benchmark on one host class (null: runs without one), ordered by benchmark, then class label. */
+    private record Series(BenchmarkId id, HostClass hostClass) implements Comparable<Series> {
+        @Override
+        public int compareTo(Series o) {
+            int byId = id.compareTo(o.id);
+            return byId != 0 ? byId : label().compareTo(o.label());
+        }
+
+        private String label() {
+            return hostClass == null ? "" : "1" + hostClass.label() + hostClass.isa();
+        }
     }
 }

@@ -7,19 +7,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.core.history.ChangePoints;
 import dev.perfgate.core.history.Trend;
+import dev.perfgate.core.json.HostJson;
 import dev.perfgate.core.json.ModelJson;
-import dev.perfgate.core.model.BenchmarkId;
 
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The trends of a history as text, Markdown, JSON or a self-contained HTML page (inline SVG,
  * no scripts, no network fetches). Every format lists per benchmark the number of runs, first
- * and latest score, the change between them, and each change point with its commit and shift;
- * JSON and HTML also the baseline and its threshold band, when given.
+ * and latest score, the change between them, and each change point with its commit and shift,
+ * labelled as an environment change when the JDK build or the host's speed probe changed with it;
+ * JSON and HTML also the baseline and its threshold band, when given. A benchmark that ran on
+ * several host classes has one trend per class, titled with the class.
  */
 public final class HistoryReport {
 
@@ -44,15 +46,17 @@ public final class HistoryReport {
 
     /** Renders trends in a format. */
     public static String render(List<Trend> trends, String platform, Format format) {
-        return render(trends, platform, format, Map.of());
+        return render(trends, platform, format, t -> null);
     }
 
     /**
-     * Renders trends in a format; the JSON and HTML formats also show each benchmark's baseline
-     * and threshold band when {@code references} has one for it.
+     * Renders trends in a format; the JSON and HTML formats also show each trend's baseline and
+     * threshold band when {@code references} gives one for it (the baseline of its host class).
+     *
+     * @param references a trend's baseline, or null when it has none
      */
     public static String render(List<Trend> trends, String platform, Format format,
-                                Map<BenchmarkId, Reference> references) {
+                                Function<Trend, Reference> references) {
         return switch (format) {
             case TEXT -> text(trends, platform);
             case MARKDOWN -> markdown(trends, platform);
@@ -67,11 +71,17 @@ public final class HistoryReport {
         return Text.percent(last / first - 1);
     }
 
+    /** The benchmark, and the host class when the trend has one, e.g. {@code Bench.m on linux-x86_64, AVX2, ...}. */
+    private static String title(Trend t) {
+        return t.id().displayWithMode() + (t.hostClass() == null ? "" : " on " + t.hostClass().label());
+    }
+
     private static String changePoint(Trend t, ChangePoints.ChangePoint cp) {
         Trend.Point p = t.points().get(cp.index());
-        return String.format(Locale.ROOT, "%s at run %d (%s%s): %s -> %s %s", Text.percent(cp.shift()), cp.index() + 1,
-                p.timestamp(), p.commit().isEmpty() ? "" : ", commit " + shortCommit(p.commit()),
-                Text.score(cp.before()), Text.score(cp.after()), t.unit());
+        return String.format(Locale.ROOT, "%s at run %d (%s%s): %s -> %s %s%s", Text.percent(cp.shift()),
+                cp.index() + 1, p.timestamp(), p.commit().isEmpty() ? "" : ", commit " + shortCommit(p.commit()),
+                Text.score(cp.before()), Text.score(cp.after()), t.unit(), t.environmentChange(cp)
+                        .map(e -> "; an environment change, not necessarily the code's: " + e).orElse(""));
     }
 
     private static String shortCommit(String commit) {
@@ -82,7 +92,7 @@ public final class HistoryReport {
         StringBuilder out = new StringBuilder("perf-gate history (" + platform + "): " + trends.size()
                 + " benchmarks\n");
         for (Trend t : trends) {
-            out.append(String.format(Locale.ROOT, "%s  %d runs  %s -> %s %s (%s)%n", Text.plain(t.id().displayWithMode(),
+            out.append(String.format(Locale.ROOT, "%s  %d runs  %s -> %s %s (%s)%n", Text.plain(title(t),
                     Text.MAX_LABEL), t.points().size(), Text.score(t.points().get(0).score()),
                     Text.score(t.latest().score()), t.unit(), change(t)));
             for (ChangePoints.ChangePoint cp : t.changePoints()) {
@@ -100,7 +110,7 @@ public final class HistoryReport {
             for (ChangePoints.ChangePoint cp : t.changePoints()) {
                 cps.append(cps.length() == 0 ? "" : "<br>").append(Text.markdown(changePoint(t, cp)));
             }
-            out.append("| ").append(Text.markdown(t.id().displayWithMode())).append(" | ").append(t.points().size())
+            out.append("| ").append(Text.markdown(title(t))).append(" | ").append(t.points().size())
                     .append(" | ").append(Text.score(t.points().get(0).score())).append(" | ")
                     .append(Text.score(t.latest().score())).append(' ').append(Text.markdown(t.unit()))
                     .append(" | ").append(change(t)).append(" | ").append(cps).append(" |\n");
@@ -108,7 +118,7 @@ public final class HistoryReport {
         return out.toString();
     }
 
-    private static String json(List<Trend> trends, String platform, Map<BenchmarkId, Reference> references) {
+    private static String json(List<Trend> trends, String platform, Function<Trend, Reference> references) {
         ObjectNode root = ModelJson.object();
         root.put("schema", SCHEMA_VERSION);
         root.put("platform", platform);
@@ -116,8 +126,12 @@ public final class HistoryReport {
         for (Trend t : trends) {
             ObjectNode node = array.addObject();
             ModelJson.putId(node, t.id());
+            if (t.hostClass() != null) {
+                node.set("host_class", HostJson.writeClass(t.hostClass()));
+                node.put("host_label", t.hostClass().label());
+            }
             node.put("unit", t.unit());
-            Reference ref = references.get(t.id());
+            Reference ref = references.apply(t);
             if (ref != null) {
                 node.set("baseline", ModelJson.number(ref.score()));
                 node.set("threshold_pct", ModelJson.number(ref.thresholdPct()));
@@ -141,6 +155,7 @@ public final class HistoryReport {
                 c.set("after", ModelJson.number(cp.after()));
                 c.set("shift_pct", ModelJson.number(cp.shift() * 100));
                 c.set("p_value", ModelJson.number(cp.pValue()));
+                c.put("environment_change", t.environmentChange(cp).orElse(null));
             }
         }
         try {
@@ -151,7 +166,7 @@ public final class HistoryReport {
         }
     }
 
-    private static String html(List<Trend> trends, String platform, Map<BenchmarkId, Reference> references) {
+    private static String html(List<Trend> trends, String platform, Function<Trend, Reference> references) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>perf-gate history ")
                 .append(Text.html(platform)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
@@ -162,8 +177,8 @@ public final class HistoryReport {
                         + "&#9473; score per run</span><span style=\"color:#2e7d32\">&#9476; baseline, shaded: "
                         + "threshold band</span><span style=\"color:#c00\">&#9482; change point</span></p>\n");
         for (Trend t : trends) {
-            Reference ref = references.get(t.id());
-            out.append("<section><h2>").append(Text.html(t.id().displayWithMode())).append("</h2>\n<p>")
+            Reference ref = references.apply(t);
+            out.append("<section><h2>").append(Text.html(title(t))).append("</h2>\n<p>")
                     .append(t.points().size()).append(" runs, ").append(Text.score(t.points().get(0).score()))
                     .append(" &rarr; ").append(Text.score(t.latest().score())).append(' ').append(Text.html(t.unit()))
                     .append(" (").append(change(t)).append(")");
@@ -212,7 +227,7 @@ public final class HistoryReport {
         java.util.function.DoubleUnaryOperator yOf = v -> margin + plotHeight * (upper - v) / span;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, height,
-                Text.html(t.id().displayWithMode())));
+                Text.html(title(t))));
         if (!Double.isNaN(low)) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"band\" fill=\"#e2f0e3\" x=\"%d\" y=\"%.1f\" "
                             + "width=\"%.1f\" height=\"%.1f\"/><line class=\"base\" stroke=\"#2e7d32\" "
