@@ -2,24 +2,49 @@
 # Builds a perf-gate.jar whose three bundled kernels are slower by about PCT percent, for the
 # real-run part of docs/verdict-quality.md. The slowdown is real work inside the kernels' public
 # methods (CosineSimilarity.similarities, MemoryDecay.decay, SpreadingActivation.spread): a chain
-# of dependent multiply-adds whose length is PCT percent of the kernel's baseline time at about
-# 1.3 ns per step (measured on the 2-core AMD EPYC development machine). The size actually
-# obtained is what the A/B runs estimate; docs/verdict-quality.md reports both.
+# of dependent multiply-adds whose length is PCT percent of each kernel's time on THIS machine.
+# Both sizes are measured here, not taken from another machine: the kernels' scores from a JMH
+# run of the unmodified build (RESULTS.json, or a short run made now: 3 forks x (5 + 3) x 1 s),
+# and the time of one step of the chain from the speed probe in that run's host file
+# (scalar_chain: the same dependent 64-bit multiply-add). The size actually obtained is what the
+# A/B runs estimate; docs/verdict-quality.md reports both.
 #
-# Usage: scripts/verdict-quality/slowed-jar.sh PCT OUT.jar
-# The committed tree (HEAD) is built in a temporary directory; the working tree is not touched.
+# Usage: scripts/verdict-quality/slowed-jar.sh PCT OUT.jar [RESULTS.json]
+# Build first (mvn -B -DskipTests package). The committed tree (HEAD) is built in a temporary
+# directory; the working tree is not touched.
 set -euo pipefail
 
-pct="${1:?usage: slowed-jar.sh PCT OUT.jar}"
-out="${2:?usage: slowed-jar.sh PCT OUT.jar}"
+pct="${1:?usage: slowed-jar.sh PCT OUT.jar [RESULTS.json]}"
+out="${2:?usage: slowed-jar.sh PCT OUT.jar [RESULTS.json]}"
+results="${3:-}"
 root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+if [[ -z "$results" ]]; then
+    results="$work/scores.json"
+    java -jar "$root/perf-gate-cli/target/perf-gate.jar" run --forks 3 --warmup-iterations 5 --iterations 3 \
+        --iteration-time 1s --out "$results" >&2
+fi
+host="${results%.json}.host.json"
+[[ -f "$host" ]] || { echo "slowed-jar.sh: $host is missing (results written by perf-gate run have one)" >&2; exit 2; }
+score() { # the us/op score of a benchmark method in the results
+    jq -r --arg m "$1" '[.[] | select(.benchmark == $m) | .primaryMetric.score][0] // empty' "$results"
+}
+ns_per_step="$(jq -r '.hosts[0].host.speed.scalar_chain.ns // empty' "$host")"
+[[ -n "$ns_per_step" ]] || { echo "slowed-jar.sh: no scalar_chain probe in $host" >&2; exit 2; }
+cosine_us="$(score dev.perfgate.kernels.CosineSimilarityBenchmark.batch)"
+decay_us="$(score dev.perfgate.kernels.MemoryDecayBenchmark.decay)"
+spread_us="$(score dev.perfgate.kernels.SpreadingActivationBenchmark.spread)"
+for v in "$cosine_us" "$decay_us" "$spread_us"; do
+    [[ -n "$v" ]] || { echo "slowed-jar.sh: $results lacks a kernel's score" >&2; exit 2; }
+done
+echo "slowed-jar.sh: measured here: cosine $cosine_us us/op, decay $decay_us us/op, spreading $spread_us us/op," \
+    "$ns_per_step ns per step of the injected chain" >&2
 git -C "$root" archive HEAD | tar -x -C "$work"
 
 kernels="$work/kernels/src/main/java/dev/perfgate/kernels"
-# Steps per call: PCT% of the baseline score (us/op) divided by 1.3 ns per step.
-steps() { awk -v pct="$pct" -v us="$1" 'BEGIN { printf "%d", pct / 100 * us * 1000 / 1.3 }'; }
+# Steps per call: PCT% of the score measured here (us/op) divided by the time of one step measured here.
+steps() { awk -v pct="$pct" -v us="$1" -v ns="$ns_per_step" 'BEGIN { printf "%d", pct / 100 * us * 1000 / ns }'; }
 cat > "$kernels/InjectedWork.java" <<JAVA
 package dev.perfgate.kernels;
 
@@ -41,9 +66,9 @@ inject() { # file, exact method header, steps
     awk -v header="$2" -v steps="$3" '{ print } index($0, header) { print "        InjectedWork.spin(" steps ");" }' \
         "$1" > "$1.tmp" && mv "$1.tmp" "$1"
 }
-inject "$kernels/CosineSimilarity.java" "public void similarities(float[] query, Candidates prepared, float[] out) {" "$(steps 65.08)"
-inject "$kernels/MemoryDecay.java" "public void decay(float[] strength, float[] ageSeconds, float[] out) {" "$(steps 3.642)"
-inject "$kernels/SpreadingActivation.java" "public void spread(PreparedGraph graph, int source, int iterations, float[] out) {" "$(steps 336.8)"
+inject "$kernels/CosineSimilarity.java" "public void similarities(float[] query, Candidates prepared, float[] out) {" "$(steps "$cosine_us")"
+inject "$kernels/MemoryDecay.java" "public void decay(float[] strength, float[] ageSeconds, float[] out) {" "$(steps "$decay_us")"
+inject "$kernels/SpreadingActivation.java" "public void spread(PreparedGraph graph, int source, int iterations, float[] out) {" "$(steps "$spread_us")"
 
 (cd "$work" && mvn -q -B -o -DskipTests -pl perf-gate-cli -am package)
 cp "$work/perf-gate-cli/target/perf-gate.jar" "$out"
