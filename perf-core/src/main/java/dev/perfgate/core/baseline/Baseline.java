@@ -49,6 +49,12 @@ public record Baseline(PlatformKey platform, HostIdentity host, Fingerprint fing
         return host != null && other != null && host.hostClass().equals(other.hostClass());
     }
 
+    /** Whether both sets are of the same host class, or both of unknown class. */
+    public boolean sameClassAs(Baseline other) {
+        return host == null ? other.host == null
+                : other.host != null && host.hostClass().equals(other.host.hostClass());
+    }
+
     /** The host class's description, or a sentence saying it is unknown. */
     public String hostLabel() {
         return host == null ? "host class unknown (recorded before perf-gate recorded host classes)"

@@ -135,13 +135,7 @@ public final class BaselineCodec {
         JsonPath path = new JsonPath(source);
         path.requireObject("$", root);
         int version = SchemaVersion.read(path, "$", root, "version", BaselineFile.SCHEMA_VERSION);
-        PlatformKey platform;
-        String platformText = path.requiredText("$.platform", root.get("platform"));
-        try {
-            platform = PlatformKey.parse(platformText);
-        } catch (IllegalArgumentException e) {
-            throw path.error("$.platform", e.getMessage());
-        }
+        PlatformKey platform = ModelJson.readPlatform(path, "$.platform", root.get("platform"));
         if (version == 1) {
             return new BaselineFile(version, platform, List.of(readSet(path, "$", root, platform, null)));
         }
@@ -155,8 +149,7 @@ public final class BaselineCodec {
             JsonNode host = node.get("host");
             Baseline set = readSet(path, at, node, platform, host == null || host.isNull() ? null
                     : HostJson.read(path, at + ".host", host, platform));
-            if (sets.stream().anyMatch(s -> s.host() == null ? set.host() == null
-                    : set.host() != null && s.host().hostClass().equals(set.host().hostClass()))) {
+            if (sets.stream().anyMatch(set::sameClassAs)) {
                 throw path.error(at, "a second entry set for " + set.hostLabel());
             }
             sets.add(set);

@@ -81,9 +81,7 @@ public record BaselineFile(int version, PlatformKey platform, List<Baseline> set
     public BaselineFile with(Baseline set) {
         List<Baseline> out = new ArrayList<>();
         for (Baseline s : sets) {
-            boolean sameClass = s.host() == null ? set.host() == null
-                    : set.host() != null && s.host().hostClass().equals(set.host().hostClass());
-            if (!sameClass) {
+            if (!s.sameClassAs(set)) {
                 out.add(s);
             }
         }

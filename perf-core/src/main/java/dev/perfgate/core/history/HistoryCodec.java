@@ -144,12 +144,7 @@ public final class HistoryCodec {
     }
 
     private static Run readRun(JsonPath path, JsonNode node) throws InputException {
-        PlatformKey platform;
-        try {
-            platform = PlatformKey.parse(path.requiredText("$.platform", node.get("platform")));
-        } catch (IllegalArgumentException e) {
-            throw path.error("$.platform", e.getMessage());
-        }
+        PlatformKey platform = ModelJson.readPlatform(path, "$.platform", node.get("platform"));
         JsonNode array = node.get("benchmarks");
         path.requireArray("$.benchmarks", array);
         List<BenchmarkResult> results = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.model.PlatformKey;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -194,6 +195,16 @@ public final class ModelJson {
                 flags,
                 path.optionalText(at + ".os_name", node.get("os_name")),
                 path.optionalText(at + ".os_version", node.get("os_version")));
+    }
+
+    /** A platform key such as {@code linux-x86_64}; the error names the accepted values. */
+    public static PlatformKey readPlatform(JsonPath path, String at, JsonNode node) throws InputException {
+        String text = path.requiredText(at, node);
+        try {
+            return PlatformKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw path.error(at, e.getMessage());
+        }
     }
 
     /** An ISO-8601 instant, e.g. {@code 2026-11-27T10:15:30Z}. */
