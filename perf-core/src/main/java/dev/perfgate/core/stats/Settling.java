@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *   forks, 1.4826 times the median absolute value. One fork is enough.</li>
  *   <li><b>A trend.</b> Iterations still getting faster (or slower) through the measurement. Judged
  *   across forks, not within one: per fork, the least-squares slope of ln(value) over the
- *   iteration index; across the forks (at least 3 with at least 2 iterations), a two-sided
+ *   iteration index (leaving out a first iteration rule 1 flagged, which already explains its
+ *   fork's slope); across the forks (at least 3 with at least 2 iterations), a two-sided
  *   one-sample t test of those slopes against 0. Forks are independent, so the test's spread comes
  *   from the forks themselves and stays valid whatever the autocorrelation inside a fork (for
  *   Gaussian stationary noise it is exact). A trend counts when p is below {@value #TREND_ALPHA}
@@ -136,11 +137,11 @@ public final class Settling {
                         + "other iterations (%s vs %s %s)", f.fork(), factor(f.factor()), number(f.first()),
                         number(f.restMedian()), unit));
             } else if (!offFirst.isEmpty()) {
-                double low = offFirst.stream().mapToDouble(OffFirst::factor).min().orElse(1);
-                double high = offFirst.stream().mapToDouble(OffFirst::factor).max().orElse(1);
+                String low = factor(offFirst.stream().mapToDouble(OffFirst::factor).min().orElse(1));
+                String high = factor(offFirst.stream().mapToDouble(OffFirst::factor).max().orElse(1));
                 parts.add(String.format(Locale.ROOT, "the first measured iteration of forks %s is %s the median "
                         + "of the fork's other iterations", forkList(),
-                        low == high ? factor(low) + "x" : factor(low) + "x to " + factor(high) + "x"));
+                        low.equals(high) ? low + "x" : low + "x to " + high + "x"));
             }
             if (trend != null) {
                 boolean faster = (Direction.ofUnit(unit) == Direction.LOWER_IS_BETTER) == (trend.drift() < 0);
@@ -203,18 +204,35 @@ public final class Settling {
         }
         int iterations = forks.stream().mapToInt(f -> f.length).max().orElse(0);
         List<OffFirst> off = offFirst(forks);
-        Trend trend = trend(forks);
+        Trend trend = trendBeyond(forks, off);
         int settledFrom = 0;
         if (!off.isEmpty() || trend != null) {
             settledFrom = -1;
             for (int drop = 1; drop <= iterations - 2 && settledFrom < 0; drop++) {
                 List<double[]> rest = dropLeading(forks, drop);
-                if (offFirst(rest).isEmpty() && trend(rest) == null) {
+                List<OffFirst> restOff = offFirst(rest);
+                if (restOff.isEmpty() && trendBeyond(rest, restOff) == null) {
                     settledFrom = drop;
                 }
             }
         }
         return new Result(off, trend, settledFrom, iterations, Math.max(0, warmupIterations), measurement.unit());
+    }
+
+    /**
+     * The trend once the far-off first iterations are left out: those already explain the slope of
+     * their forks, and a trend is reported only when the iterations after them still move.
+     */
+    private static Trend trendBeyond(List<double[]> forks, List<OffFirst> off) {
+        if (off.isEmpty()) {
+            return trend(forks);
+        }
+        List<double[]> rest = new ArrayList<>(forks);
+        for (OffFirst f : off) {
+            double[] fork = forks.get(f.fork() - 1);
+            rest.set(f.fork() - 1, Arrays.copyOfRange(fork, 1, fork.length));
+        }
+        return trend(rest);
     }
 
     /** Forks (logs) whose first iteration is far off; see the class comment, rule 1. */
