@@ -165,15 +165,18 @@ public final class Gate {
 
     /** Which side had not settled, where, and what to change; see {@link Settling}. */
     static String unsettledNote(Settling.Result base, Settling.Result current) {
-        List<String> sides = new ArrayList<>();
-        if (!base.settled()) {
-            sides.add("the base had not settled: " + base.describe() + "; " + base.advice()
-                    + " when measuring it again (a stored baseline: approve it again from such a run)");
+        String baseline = " (a stored baseline: approve it again from a settled run)";
+        String note;
+        if (!base.settled() && !current.settled()) {
+            note = "neither side had settled: base: " + base.describe() + "; current: " + current.describe() + "; "
+                    + current.advice() + ", for the base too" + baseline;
+        } else if (!base.settled()) {
+            note = "the base had not settled: " + base.describe() + "; " + base.advice() + " when measuring it again"
+                    + baseline;
+        } else {
+            note = "the current run had not settled: " + current.describe() + "; " + current.advice();
         }
-        if (!current.settled()) {
-            sides.add("the current run had not settled: " + current.describe() + "; " + current.advice());
-        }
-        return String.join("; ", sides) + ". No verdict from warm-up";
+        return note + ". No verdict from warm-up";
     }
 
     private Optional<Pending> allocation(BenchmarkResult ref, BenchmarkResult cur) {

@@ -236,9 +236,27 @@ class GateTest {
         assertThat(row.decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(row.decision().note()).isEqualTo("the base had not settled: fork 2's first measured iteration is "
                 + "3195x the median of its other iterations (4121 vs 1.290 us/op); add at least 1 warm-up iteration "
-                + "(--warmup-iterations) when measuring it again (a stored baseline: approve it again from such a "
+                + "(--warmup-iterations) when measuring it again (a stored baseline: approve it again from a settled "
                 + "run). No verdict from warm-up");
         assertThat(row.baseline()).as("JMH's score, warm-up included").isGreaterThan(250);
+    }
+
+    @Test
+    void whenNeitherSideHadSettledTheNoteNamesBoth() {
+        SyntheticResults synthetic = new SyntheticResults(13);
+        List<List<Double>> base = synthetic.forks(10, 100, 0.03).stream().map(GateTest::firstIterationTimesThree)
+                .toList();
+        List<List<Double>> current = synthetic.forks(10, 100, 0.03).stream().map(GateTest::firstIterationTimesThree)
+                .toList();
+
+        ComparisonRow row = gate.compare(List.of(SyntheticResults.result(ALPHA, "us/op", base)),
+                List.of(SyntheticResults.result(ALPHA, "us/op", current)), Map.of()).rows().get(0);
+
+        assertThat(row.decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(row.decision().note()).startsWith("neither side had settled: base: the first measured iteration of "
+                + "forks 1, 2, 3, 4, 5 and 5 more is 3.0x").contains("; current: the first measured iteration of forks")
+                .endsWith("add at least 1 warm-up iteration (--warmup-iterations), for the base too (a stored "
+                        + "baseline: approve it again from a settled run). No verdict from warm-up");
     }
 
     @Test
