@@ -129,6 +129,28 @@ class SettlingTest {
         assertThat(detected).isGreaterThanOrEqualTo(190);
     }
 
+    /**
+     * The trend rule's limit, stated: a 30% drift over 4 iterations at 5% noise is seen in most runs
+     * of 5 forks but seldom with 3, whose slopes must agree very closely to reach p < 0.001.
+     */
+    @Test
+    void aTrendNeedsAboutFiveForksToBeSeen() {
+        int[] detected = new int[6];
+        for (int forks : new int[] {3, 5}) {
+            for (int seed = 0; seed < 200; seed++) {
+                SplittableRandom random = new SplittableRandom(9000 + seed);
+                if (Settling.of(measurement(ar1(random, forks, 4, 0.05, 0.5, i -> Math.pow(0.7, i / 3.0))), 2)
+                        .trend() != null) {
+                    detected[forks]++;
+                }
+            }
+        }
+        System.out.printf("settling: a 30%% trend over 4 iterations at 5%% noise: %d of 200 flagged with 3 forks, "
+                + "%d of 200 with 5%n", detected[3], detected[5]);
+        assertThat(detected[5]).isGreaterThanOrEqualTo(150);
+        assertThat(detected[3]).isLessThan(detected[5] / 2);
+    }
+
     @Test
     void aTrendThatSettlesInsideTheWindowSaysHowManyMoreWarmupIterationsItNeeded() {
         SplittableRandom random = new SplittableRandom(13);
