@@ -15,8 +15,9 @@ public enum Verdict {
     UNCHANGED("unchanged", false),
     /**
      * The data do not decide: worse than the threshold but not significant; within it, but with an
-     * interval whose worse end reaches beyond it; too few forks for any test; or nothing comparable (no
-     * per-fork samples, a changed unit).
+     * interval whose worse end reaches beyond it; too few forks for any test; measured iterations that
+     * had not settled (warm-up left in them); or nothing comparable (no per-fork samples, a changed
+     * unit).
      */
     INCONCLUSIVE("inconclusive", false),
     /** In the candidate only: nothing to compare with. */
