@@ -164,7 +164,7 @@ public final class Gate {
     }
 
     /** Which side had not settled, where, and what to change; see {@link Settling}. */
-    static String unsettledNote(Settling.Result base, Settling.Result current) {
+    private static String unsettledNote(Settling.Result base, Settling.Result current) {
         String baseline = " (a stored baseline: approve it again from a settled run)";
         String note;
         if (!base.settled() && !current.settled()) {
