@@ -5,12 +5,13 @@
 #
 # Usage: scripts/update_baselines.sh --reason "why the new numbers are right"
 #                                    [--profile standard|thorough] [--only REGEX] [--allow-noisy]
+#                                    [--allow-unsettled]
 #
 # Run it on the machine the baseline is for (CI can do it: the record-baseline workflow).
 set -euo pipefail
 
 usage() {
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 profile=standard
@@ -22,6 +23,7 @@ while [[ $# -gt 0 ]]; do
         --profile) profile="${2:?--profile needs a value}"; shift 2 ;;
         --only) approve_args+=(--only "${2:?--only needs a pattern}"); shift 2 ;;
         --allow-noisy) approve_args+=(--allow-noisy); shift ;;
+        --allow-unsettled) approve_args+=(--allow-unsettled); shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "update_baselines.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac

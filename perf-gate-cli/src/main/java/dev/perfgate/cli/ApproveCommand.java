@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
 @Command(name = "approve", mixinStandardHelpOptions = true,
         description = "Writes results (all, or --only REGEX) into baselines/<platform>.json with who, when and why, "
                 + "prints the unified diff of the file for review, and records the run and the approval in the "
-                + "history. Refuses benchmarks whose fork-to-fork variation exceeds --max-noise unless --allow-noisy.")
+                + "history. Refuses benchmarks whose fork-to-fork variation exceeds --max-noise unless --allow-noisy, "
+                + "and benchmarks whose measured iterations had not settled (warm-up left in them) unless "
+                + "--allow-unsettled.")
 final class ApproveCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--results", paramLabel = "FILE",
@@ -48,6 +51,11 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--allow-noisy", description = "Approve even benchmarks whose forks vary more than --max-noise.")
     boolean allowNoisy;
+
+    @Option(names = "--allow-unsettled",
+            description = "Approve even benchmarks whose measured iterations had not settled: a first iteration far "
+                    + "off the rest of its fork, or iterations still getting faster or slower.")
+    boolean allowUnsettled;
 
     @Option(names = "--max-noise", paramLabel = "PCT", defaultValue = "5",
             description = "Largest fork-to-fork variation (coefficient of variation) accepted, in percent "
@@ -79,12 +87,22 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
         }
         Approver approverRule = new Approver(maxNoisePct);
         Map<BenchmarkId, String> noisy = approverRule.noisy(selected);
+        Map<BenchmarkId, String> unsettled = Approver.unsettled(selected);
+        List<String> refused = new ArrayList<>();
         if (!noisy.isEmpty() && !allowNoisy) {
-            throw new UsageException("refusing to approve " + noisy.size() + " noisy benchmark"
-                    + (noisy.size() == 1 ? "" : "s") + ": " + noisy.entrySet().stream()
-                    .map(e -> e.getKey().display() + " (" + e.getValue() + ")").collect(Collectors.joining("; "))
+            refused.add(noisy.size() + " noisy benchmark" + (noisy.size() == 1 ? "" : "s") + ": " + list(noisy)
                     + ". A baseline must be stable: rerun with more forks or a quieter machine, or pass --allow-noisy");
         }
+        if (!unsettled.isEmpty() && !allowUnsettled) {
+            refused.add(unsettled.size() + " unsettled benchmark" + (unsettled.size() == 1 ? "" : "s") + ": "
+                    + list(unsettled) + ". A baseline must measure the code, not its warm-up: rerun with that "
+                    + "setting, or pass --allow-unsettled");
+        }
+        if (!refused.isEmpty()) {
+            throw new UsageException("refusing to approve " + String.join("; and ", refused));
+        }
+        unsettled.forEach((id, why) -> err().println("perf-gate: warning: approving unsettled " + id.display() + ": "
+                + why));
         noisy.forEach((id, why) -> err().println("perf-gate: warning: approving noisy " + id.display() + ": " + why));
         Approval approval = new Approval(clock.instant(),
                 approver != null ? approver : System.getProperty("user.name", ""), reason.strip(),
@@ -103,6 +121,11 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
                     + "' and commit it");
         }
         return ExitCodes.OK;
+    }
+
+    private static String list(Map<BenchmarkId, String> reasons) {
+        return reasons.entrySet().stream().map(e -> e.getKey().display() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static Pattern compile(String regex) throws UsageException {

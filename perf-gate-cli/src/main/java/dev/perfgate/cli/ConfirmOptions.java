@@ -8,8 +8,8 @@ import java.time.Duration;
 final class ConfirmOptions {
 
     @Option(names = "--confirm",
-            description = "Rerun the benchmarks whose verdict more forks could change (regressed, inconclusive, or "
-                    + "unchanged without ruling out the threshold) with more forks and decide on "
+            description = "Rerun the benchmarks whose verdict more forks could change (regressed, or inconclusive "
+                    + "with an estimate or interval beyond the threshold) with more forks and decide on "
                     + "all their forks before failing: the forks the calibrated noise (or this run's) says are "
                     + "needed, at least as many as the first run, within --max-time.")
     boolean confirm;

@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code --confirm} of {@code check} and {@code ab}: reruns the benchmarks whose first verdict is a
- * regression, worse than the threshold but not significant, or unchanged with an interval that does
- * not rule out the threshold ({@link ComparisonRow#inDoubt}), with more forks, so that the gate decides on the first run's forks and the rerun's together.
+ * regression, or inconclusive with an estimate worse than the threshold or an interval that does not
+ * rule out the threshold ({@link ComparisonRow#inDoubt}), with more forks, so that the gate decides on
+ * the first run's forks and the rerun's together.
  * Benchmarks whose verdict is settled are not rerun.
  *
  * <p>How many forks: the most any doubtful benchmark needs to decide its threshold (from its
@@ -76,8 +77,8 @@ final class Confirmation {
             int more = moreForks.applyAsInt(row);
             Verdict verdict = row.decision().verdict();
             if (more < 0 && verdict != Verdict.REGRESSION) {
-                // An unchanged row that no number of forks can decide is what a calibrated baseline
-                // expects of every benchmark; only an inconclusive one is worth a line.
+                // Against a calibrated baseline whose run-to-run shift exceeds what the threshold allows,
+                // no benchmark can be decided by more forks of this run; each says so once.
                 if (verdict == Verdict.INCONCLUSIVE) {
                     progress.println("perf-gate: --confirm: " + row.id().display() + " is inconclusive and more "
                             + "forks of this run cannot decide it; not rerun");

@@ -28,7 +28,8 @@ class CliFuzzTest {
 
     private void approveBaseline() {
         Cli.Result approved = Cli.inProject(dir, PLATFORM, "approve", "--results",
-                Cli.jmhFixture("gc-params-forks.json").toString(), "--reason", "fuzz", "--allow-noisy");
+                Cli.jmhFixture("gc-params-forks.json").toString(), "--reason", "fuzz", "--allow-noisy",
+                "--allow-unsettled");
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
         baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
     }
@@ -44,7 +45,7 @@ class CliFuzzTest {
 
             expectValidOrOneLine(seed, Cli.inProject(dir, PLATFORM, "check", "--results", file.toString()));
             expectValidOrOneLine(seed, Cli.inProject(dir, PLATFORM, "approve", "--results", file.toString(),
-                    "--reason", "fuzz", "--allow-noisy", "--dry-run"));
+                    "--reason", "fuzz", "--allow-noisy", "--allow-unsettled", "--dry-run"));
         }
         assertThat(Files.readAllBytes(baseline)).isEqualTo(before);
         assertThat(refused).isPositive();
@@ -61,7 +62,7 @@ class CliFuzzTest {
 
             expectValidOrOneLine(seed, Cli.inProject(dir, PLATFORM, "check", "--results", results));
             Cli.Result approve = Cli.inProject(dir, PLATFORM, "approve", "--results", results, "--reason", "fuzz",
-                    "--allow-noisy");
+                    "--allow-noisy", "--allow-unsettled");
             expectValidOrOneLine(seed, approve);
             if (approve.exitCode() == 2) {
                 assertThat(Files.readAllBytes(baseline)).as("seed %d: a refused baseline is left as it was", seed)

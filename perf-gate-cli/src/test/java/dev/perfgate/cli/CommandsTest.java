@@ -1,5 +1,7 @@
 package dev.perfgate.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.model.PlatformKey;
@@ -60,9 +62,69 @@ class CommandsTest {
     }
 
     @Test
+    void approveRefusesAnUnsettledBenchmarkWithWhatToChangeUnlessAllowed() throws Exception {
+        Path unsettled = allocationRun("unsettled.json", 1000);
+
+        Cli.Result refused = inProject("approve", "--reason", "try", "--allow-noisy", "--only", "AllocBenchmark",
+                "--results", unsettled.toString());
+        Cli.Result allowed = inProject("approve", "--reason", "try", "--allow-noisy", "--allow-unsettled", "--only",
+                "AllocBenchmark", "--results", unsettled.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).doesNotContain("\n").contains("refusing to approve 1 unsettled benchmark: "
+                + "dev.perfgate.fixtures.AllocBenchmark.allocate (fork 2's first measured iteration is 1000x the "
+                + "median of its other iterations", "raise --warmup-iterations from 1 to at least 2", "--allow-unsettled");
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.err()).contains("warning: approving unsettled dev.perfgate.fixtures.AllocBenchmark.allocate");
+    }
+
+    @Test
+    void checkOfAnUnsettledRunIsInconclusiveAndSaysWhichSideAndWhatToChange() throws Exception {
+        Path settled = allocationRun("settled.json", 1);
+        Path unsettled = allocationRun("unsettled.json", 1000);
+        assertThat(inProject("approve", "--reason", "settled", "--allow-noisy", "--only", "AllocBenchmark",
+                "--results", settled.toString()).exitCode()).isZero();
+
+        Cli.Result check = inProject("check", "--results", unsettled.toString());
+
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).contains("INCONCLUSIVE", "AllocBenchmark.allocate: the current run had not settled: "
+                + "fork 2's first measured iteration is 1000x the median of its other iterations",
+                "raise --warmup-iterations from 1 to at least 2. No verdict from warm-up");
+    }
+
+    /**
+     * The real fixture's {@code AllocBenchmark.allocate} with every iteration of a fork set to the fork's
+     * mean, then the first iteration of fork 2 multiplied by {@code firstFactor}: warm-up planted in a
+     * real run, the rest of the file as JMH wrote it.
+     */
+    private Path allocationRun(String name, double firstFactor) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode real = (ArrayNode) mapper.readTree(Cli.jmhFixture("gc-params-forks.json").toFile());
+        for (int i = 0; i < real.size(); i++) {
+            if (real.get(i).get("benchmark").asText().endsWith("AllocBenchmark.allocate")) {
+                ArrayNode forks = (ArrayNode) real.get(i).get("primaryMetric").get("rawData");
+                for (int f = 0; f < forks.size(); f++) {
+                    ArrayNode fork = (ArrayNode) forks.get(f);
+                    double mean = 0;
+                    for (int j = 0; j < fork.size(); j++) {
+                        mean += fork.get(j).asDouble() / fork.size();
+                    }
+                    for (int j = 0; j < fork.size(); j++) {
+                        fork.set(j, mapper.getNodeFactory().numberNode(f == 1 && j == 0 ? mean * firstFactor : mean));
+                    }
+                }
+            }
+        }
+        Path file = dir.resolve(name);
+        mapper.writeValue(file.toFile(), real);
+        return file;
+    }
+
+    @Test
     void approveDryRunPrintsTheDiffAndWritesNothing() {
-        Cli.Result result = inProject("approve", "--reason", "first", "--dry-run", "--allow-noisy", "--results",
-                Cli.jmhFixture("gc-params-forks.json").toString());
+        Cli.Result result = inProject("approve", "--reason", "first", "--dry-run", "--allow-noisy", "--allow-unsettled",
+                "--results", Cli.jmhFixture("gc-params-forks.json").toString());
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("--- /dev/null").contains("+++ b/baselines/linux-x86_64.json")
                 .contains("\"reason\" : \"first\"").contains("@@ -0,0 +1,").contains("dry run");
@@ -73,13 +135,13 @@ class CommandsTest {
     @Test
     void approveOnlyChangesTheSelectedBenchmarkAndRecordsTheApproval() throws Exception {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--approver", "alice",
-                "--results", results).exitCode()).isZero();
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--approver", "alice", "--results", results).exitCode()).isZero();
         Path baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
         String before = Files.readString(baseline);
 
-        Cli.Result second = inProject("approve", "--reason", "only alloc", "--allow-noisy", "--approver", "bob",
-                "--only", "AllocBenchmark", "--results", results);
+        Cli.Result second = inProject("approve", "--reason", "only alloc", "--allow-noisy", "--allow-unsettled",
+                "--approver", "bob", "--only", "AllocBenchmark", "--results", results);
         assertThat(second.exitCode()).as(second.toString()).isZero();
         List<String> changed = second.out().lines()
                 .filter(l -> (l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---"))
@@ -102,7 +164,8 @@ class CommandsTest {
     @Test
     void checkAgainstItsOwnBaselinePassesWithoutRegressions() {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--results", results).exitCode())
                 .isZero();
         Cli.Result check = inProject("check", "--results", results, "--json", dir.resolve("report.json").toString());
         assertThat(check.exitCode()).as(check.toString()).isZero();
@@ -113,7 +176,8 @@ class CommandsTest {
     @Test
     void runOptionsWithResultsAreReportedAsIgnored() {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--results", results).exitCode())
                 .isZero();
         Cli.Result check = inProject("check", "--results", results, "--include", "Alloc", "--profile", "thorough");
         assertThat(check.exitCode()).isZero();
@@ -122,7 +186,7 @@ class CommandsTest {
 
     @Test
     void benchmarksMissingFromTheRunAreWarnedAbout() throws Exception {
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results",
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled", "--results",
                 Cli.jmhFixture("gc-params-forks.json").toString()).exitCode()).isZero();
         Cli.Result check = inProject("check", "--results", Cli.jmhFixture("single-fork.json").toString());
         assertThat(check.exitCode()).isZero();
@@ -133,7 +197,8 @@ class CommandsTest {
     @Test
     void approveThatCannotRecordTheRunLeavesTheBaselineUntouched() throws Exception {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--results", results).exitCode())
                 .isZero();
         Path baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
         String before = Files.readString(baseline);
@@ -141,7 +206,8 @@ class CommandsTest {
         Files.delete(history);
         Files.createDirectory(history);
 
-        Cli.Result again = inProject("approve", "--reason", "second", "--allow-noisy", "--results", results);
+        Cli.Result again = inProject("approve", "--reason", "second", "--allow-noisy", "--allow-unsettled",
+                "--results", results);
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(Files.readString(baseline)).isEqualTo(before);
     }
@@ -149,7 +215,8 @@ class CommandsTest {
     @Test
     void reportToAnUnwritablePathNamesThePathAndTheReason() throws Exception {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--results", results).exitCode())
                 .isZero();
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "x");
@@ -164,7 +231,8 @@ class CommandsTest {
     @Test
     void baselineOfAnotherPlatformInTheFileIsRefused() throws Exception {
         String results = Cli.jmhFixture("gc-params-forks.json").toString();
-        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--results", results).exitCode())
+        assertThat(inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--results", results).exitCode())
                 .isZero();
         Path baseline = dir.resolve("baselines").resolve(PLATFORM + ".json");
         Files.writeString(baseline, Files.readString(baseline).replace("\"platform\" : \"linux-x86_64\"",

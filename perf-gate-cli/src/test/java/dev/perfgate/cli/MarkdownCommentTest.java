@@ -45,7 +45,8 @@ class MarkdownCommentTest {
     void baselineAndHistory() throws Exception {
         results = Cli.jmhFixture("gc-params-forks.json").toString();
         markdown = dir.resolve("comment.md");
-        Cli.Result approved = inProject("approve", "--reason", "first", "--allow-noisy", "--results", results);
+        Cli.Result approved = inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
+                "--results", results);
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
         List<BenchmarkResult> measured = CommandSupport.read(Path.of(results));
         HistoryStore store = new HistoryStore(dir, Clock.systemUTC());
@@ -147,7 +148,8 @@ class MarkdownCommentTest {
         }
         Path manyResults = dir.resolve("many.json");
         json.writeValue(manyResults.toFile(), many);
-        assertThat(inProject("approve", "--reason", "many", "--allow-noisy", "--results", manyResults.toString())
+        assertThat(inProject("approve", "--reason", "many", "--allow-noisy", "--allow-unsettled",
+                "--results", manyResults.toString())
                 .exitCode()).isZero();
 
         Cli.Result check = inProject("check", "--results", manyResults.toString(), "--markdown", markdown.toString(),

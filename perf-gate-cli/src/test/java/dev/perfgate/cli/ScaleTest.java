@@ -32,7 +32,8 @@ class ScaleTest {
         Path results = dir.resolve("results.json");
         ScaleFiles.results(results, BENCHMARKS);
 
-        String approve = perfGate("approve", "--results", results.toString(), "--reason", "scale", "--allow-noisy");
+        String approve = perfGate("approve", "--results", results.toString(), "--reason", "scale", "--allow-noisy",
+                "--allow-unsettled");
         String check = perfGate("check", "--results", results.toString());
 
         assertThat(approve).contains("approved " + BENCHMARKS);

@@ -72,7 +72,7 @@ class ShardingTest {
         // SpinBenchmark.spin is new and counts as the median, 2.5. Longest first: sum -> 1, spin -> 2,
         // allocate -> 3. Without the baseline, shard 3 would run spin (dealt by name).
         Cli.Result approved = Cli.run("approve", "--project-dir", dir.toString(), "--platform", PLATFORM,
-                "--reason", "baseline for sharding", "--allow-noisy", "--results",
+                "--reason", "baseline for sharding", "--allow-noisy", "--allow-unsettled", "--results",
                 Cli.jmhFixture("gc-params-forks.json").toString());
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
 

@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,8 @@ import java.util.Set;
 /**
  * Approving the benchmarks selected in the comparison as the new baseline, through perf-core's
  * {@link ApprovalService} (the code {@code perf-gate approve} runs): ask for a reason, show the
- * unified diff of {@code baselines/<platform>.json} with the noise warnings of
- * {@link Approver#noisy}, and only on confirmation write the baseline and record the run and the
+ * unified diff of {@code baselines/<platform>.json} with the warnings of {@link Approver#noisy} and
+ * {@link Approver#unsettled}, and only on confirmation write the baseline and record the run and the
  * approval in the history. Cancelling at any step writes nothing.
  */
 public final class ApprovalViewModel {
@@ -90,8 +91,9 @@ public final class ApprovalViewModel {
             return;
         }
         Approver approver = new Approver(Approver.DEFAULT_MAX_NOISE_PCT);
-        List<String> warnings = approver.noisy(selected).entrySet().stream()
-                .map(e -> e.getKey().display() + ": " + e.getValue()).toList();
+        List<String> warnings = new ArrayList<>();
+        approver.noisy(selected).forEach((id, why) -> warnings.add(id.display() + ": " + why));
+        Approver.unsettled(selected).forEach((id, why) -> warnings.add(id.display() + ": not settled: " + why));
         Approval approval = new Approval(services.clock().instant(), System.getProperty("user.name", ""), reason.get(),
                 run.commit(), run.runId());
         Path dir = ws.projectDir().get();

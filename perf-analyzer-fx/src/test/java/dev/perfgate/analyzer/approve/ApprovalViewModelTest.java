@@ -14,6 +14,8 @@ import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
@@ -143,6 +146,35 @@ class ApprovalViewModelTest {
         assertThat(dialogs.warnings).singleElement().satisfies(w -> assertThat(w).singleElement()
                 .satisfies(text -> assertThat(text).startsWith(noisy.display() + ": fork-to-fork variation")
                         .endsWith("exceeds 5%")));
+    }
+
+    /** The latest run with warm-up planted in the first iteration of one fork of the regressing benchmark. */
+    @Test
+    void warnsOfABenchmarkWhoseIterationsHadNotSettled() throws Exception {
+        List<BenchmarkResult> results = ProjectFixtures.resultsOf(RUNS, RUNS - 1).stream()
+                .map(r -> r.id().equals(ProjectFixtures.REGRESSING) ? withWarmup(r) : r).toList();
+        new HistoryStore(dir, Clock.systemUTC()).append(PLATFORM,
+                new HistoryRecord.RunRecord(ProjectFixtures.run(RUNS, results)));
+        main.open(dir);
+        select(ProjectFixtures.REGRESSING);
+        dialogs.texts.add("a reason");
+        dialogs.confirmations.add(false);
+
+        main.approval().approveSelected();
+
+        assertThat(dialogs.warnings).singleElement().satisfies(w -> assertThat(w).anySatisfy(text -> assertThat(text)
+                .startsWith(ProjectFixtures.REGRESSING.display() + ": not settled: fork 2's first measured iteration "
+                        + "is ").contains("x the median of its other iterations", "warm-up iteration")));
+    }
+
+    private static BenchmarkResult withWarmup(BenchmarkResult result) {
+        List<List<Double>> forks = new ArrayList<>(result.primary().forks());
+        List<Double> second = new ArrayList<>(forks.get(1));
+        second.set(0, second.get(0) * 1000);
+        forks.set(1, second);
+        Measurement m = result.primary();
+        return new BenchmarkResult(result.id(), new Measurement(m.unit(), m.score(), m.scoreError(), forks),
+                result.secondary(), result.settings());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.perfgate.core.baseline;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Run;
+import dev.perfgate.core.stats.Settling;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * an approval record; every other entry stays exactly as it was. A baseline must be stable, so
  * benchmarks whose fork-to-fork variation is above {@code maxNoisePct} (or that cannot show it,
  * having one fork) are reported by {@link #noisy} and the caller refuses them unless told otherwise.
+ * A baseline must also measure the code rather than its warm-up: benchmarks whose measured
+ * iterations had not settled are reported by {@link #unsettled}, to be refused the same way.
  */
 public final class Approver {
 
@@ -56,6 +59,23 @@ public final class Approver {
             } else if (cv * 100 > maxNoisePct) {
                 out.put(r.id(), String.format(Locale.ROOT, "fork-to-fork variation %.1f%% exceeds %s%%",
                         cv * 100, formatPct(maxNoisePct)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Benchmarks whose measured iterations had not settled ({@link Settling}), with a sentence each
+     * saying what and what to change: e.g. {@code "fork 2's first measured iteration is 3195x the
+     * median of its other iterations (4121 vs 1.290 us/op); raise --warmup-iterations from 2 to at
+     * least 3"}. Empty when all settled.
+     */
+    public static Map<BenchmarkId, String> unsettled(List<BenchmarkResult> selected) {
+        Map<BenchmarkId, String> out = new LinkedHashMap<>();
+        for (BenchmarkResult r : selected) {
+            Settling.Result settling = Settling.of(r);
+            if (!settling.settled()) {
+                out.put(r.id(), settling.describe() + "; " + settling.advice());
             }
         }
         return out;

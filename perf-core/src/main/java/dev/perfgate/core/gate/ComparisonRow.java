@@ -36,10 +36,13 @@ public record ComparisonRow(BenchmarkId id, String metric, String unit, double b
 
     /**
      * Whether more forks could change this row's outcome for the gate ({@code --confirm} reruns
-     * these when more forks can decide them): a primary metric that is a regression; or worse
-     * than the threshold but not significant; or unchanged while its confidence interval still
-     * reaches beyond the threshold, so that the forks cannot rule out a regression they failed to
-     * show.
+     * these when more forks can decide them): a primary metric that is a regression; or
+     * inconclusive with an estimate worse than the threshold, or with a confidence interval whose
+     * worse end reaches beyond it, so that the forks cannot rule out a regression they failed to
+     * show. An inconclusive row with neither (nothing comparable, or too few forks for a test and an
+     * estimate within the threshold) is not. An unchanged row is in doubt only if its interval
+     * reaches beyond the threshold, which {@link dev.perfgate.core.stats.DecisionRule} never calls
+     * unchanged.
      */
     public boolean inDoubt() {
         if (!isPrimary()) {
@@ -48,7 +51,7 @@ public record ComparisonRow(BenchmarkId id, String metric, String unit, double b
         double threshold = thresholdPct / 100;
         return switch (decision.verdict()) {
             case REGRESSION -> true;
-            case INCONCLUSIVE -> decision.change() > threshold;
+            case INCONCLUSIVE -> decision.change() > threshold || decision.ciHigh() > threshold;
             case UNCHANGED -> decision.ciHigh() > threshold;
             default -> false;
         };

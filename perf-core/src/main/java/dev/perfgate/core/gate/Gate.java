@@ -11,6 +11,7 @@ import dev.perfgate.core.stats.DecisionRule;
 import dev.perfgate.core.stats.ForkEvidence;
 import dev.perfgate.core.stats.GatePolicy;
 import dev.perfgate.core.stats.Noise;
+import dev.perfgate.core.stats.Settling;
 import dev.perfgate.core.stats.Verdict;
 
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ import java.util.Optional;
  * benchmark: the primary metric through the {@link DecisionRule} with Benjamini-Hochberg control
  * across all benchmarks, and bytes per operation through the {@link AllocationRule} when both
  * sides measured them.
+ *
+ * <p>A primary metric whose measured iterations had not settled on either side ({@link Settling})
+ * is inconclusive, with a note naming the side, the forks and what to change: a difference made by
+ * warm-up is no regression or improvement of the code. It is left out of the multiple-comparison
+ * control, as no test is made of it.
  *
  * <pre>{@code
  * GateReport report = new Gate(GatePolicy.DEFAULT).compare(baseline.asResults(), run, baseline.thresholds());
@@ -147,8 +153,30 @@ public final class Gate {
             return new Pending(withDecision(row, Decision.of(Verdict.INCONCLUSIVE,
                     "scores of zero or below cannot be compared as ratios")), null);
         }
+        Settling.Result baseSettling = Settling.of(ref);
+        Settling.Result curSettling = Settling.of(cur);
+        if (!baseSettling.settled() || !curSettling.settled()) {
+            return new Pending(withDecision(row, Decision.of(Verdict.INCONCLUSIVE,
+                    unsettledNote(baseSettling, curSettling))), null);
+        }
         ForkEvidence evidence = ForkEvidence.of(baseForks, curForks, b.direction(), CONFIDENCE, policy.alpha());
         return new Pending(row, evidence);
+    }
+
+    /** Which side had not settled, where, and what to change; see {@link Settling}. */
+    private static String unsettledNote(Settling.Result base, Settling.Result current) {
+        String baseline = " (a stored baseline: approve it again from a settled run)";
+        String note;
+        if (!base.settled() && !current.settled()) {
+            note = "neither side had settled: base: " + base.describe() + "; current: " + current.describe() + "; "
+                    + current.advice() + ", for the base too" + baseline;
+        } else if (!base.settled()) {
+            note = "the base had not settled: " + base.describe() + "; " + base.advice() + " when measuring it again"
+                    + baseline;
+        } else {
+            note = "the current run had not settled: " + current.describe() + "; " + current.advice();
+        }
+        return note + ". No verdict from warm-up";
     }
 
     private Optional<Pending> allocation(BenchmarkResult ref, BenchmarkResult cur) {

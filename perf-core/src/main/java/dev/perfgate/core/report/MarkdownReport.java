@@ -162,7 +162,9 @@ public final class MarkdownReport {
 
     private static String legend(boolean trendColumn) {
         return "\n<sub>Change: positive is worse (slower, fewer ops/s, more bytes). Regression = worse than "
-                + "the threshold and significant (Mann-Whitney U over forks, Benjamini-Hochberg adjusted p)."
+                + "the threshold and significant (Mann-Whitney U over forks, Benjamini-Hochberg adjusted p). "
+                + "Unchanged = the 95% CI's worse end lies within the threshold; inconclusive = the forks do not "
+                + "decide (see the notes)."
                 + (trendColumn ? " Trend: up to " + TREND_RUNS + " recorded runs, then this one (rightmost), "
                 + "scaled between the line's own lowest and highest score; a gap is a run without a score." : "")
                 + "</sub>\n";

@@ -8,9 +8,17 @@ public enum Verdict {
     REGRESSION("regression", true),
     /** Better than the threshold, and the difference is statistically significant. */
     IMPROVEMENT("improvement", false),
-    /** Within the threshold, or better but not significantly. */
+    /**
+     * No regression beyond the threshold: the worse end of the 95% confidence interval lies within
+     * it; and no significant improvement beyond it either (the better end may reach further).
+     */
     UNCHANGED("unchanged", false),
-    /** Worse than the threshold but not significant, or too few forks for any test. */
+    /**
+     * The data do not decide: worse than the threshold but not significant; within it, but with an
+     * interval whose worse end reaches beyond it; too few forks for any test; measured iterations that
+     * had not settled (warm-up left in them); or nothing comparable (no per-fork samples, a changed
+     * unit).
+     */
     INCONCLUSIVE("inconclusive", false),
     /** In the candidate only: nothing to compare with. */
     NEW("new", false),

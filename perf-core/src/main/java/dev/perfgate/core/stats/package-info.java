@@ -8,5 +8,7 @@
  * regresses when the change is worse than the threshold and the test, after Benjamini-Hochberg
  * control across benchmarks, is significant ({@link dev.perfgate.core.stats.DecisionRule}).
  * Bytes per operation have their own tight, test-free gate ({@link dev.perfgate.core.stats.AllocationRule}).
+ * Whether the measured iterations had settled, rather than still carrying warm-up, is judged by
+ * {@link dev.perfgate.core.stats.Settling}.
  */
 package dev.perfgate.core.stats;

@@ -6,6 +6,7 @@ import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Run;
+import dev.perfgate.core.model.RunSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -67,6 +68,28 @@ class ApproverTest {
 
         assertThat(new Approver(10).noisy(List.of(noisy))).isEmpty();
         assertThat(new Approver(2.5).noisy(List.of(noisy)).get(COSINE)).contains("exceeds 2.5%");
+    }
+
+    @Test
+    void unsettledReportsABenchmarkWhoseFirstIterationIsFarOffWithWhatToChange() {
+        List<List<Double>> forks = List.of(List.of(1.31, 1.27, 1.35, 1.22), List.of(4121.0, 1.29, 1.38, 1.24),
+                List.of(1.33, 1.25, 1.30, 1.36));
+        BenchmarkResult warm = new BenchmarkResult(COSINE, measurement("us/op", forks), Map.of(),
+                new RunSettings("1.37", "", "17", "", "", List.of(), 1, 3, 2, 4));
+
+        Map<BenchmarkId, String> found = Approver.unsettled(List.of(warm));
+
+        assertThat(found).containsOnlyKeys(COSINE);
+        assertThat(found.get(COSINE)).isEqualTo("fork 2's first measured iteration is 3195x the median of its other "
+                + "iterations (4121 vs 1.290 us/op); raise --warmup-iterations from 2 to at least 3");
+    }
+
+    @Test
+    void unsettledPassesSettledBenchmarks() {
+        BenchmarkResult settled = result(TOKENIZE, measurement("ns/op", forksWithMeans(100, 101, 99, 100.5, 99.5)),
+                null);
+
+        assertThat(Approver.unsettled(List.of(settled))).isEmpty();
     }
 
     @Test

@@ -26,15 +26,27 @@ class ComparisonRowTest {
     }
 
     @Test
-    void anInconclusiveResultIsInDoubtOnlyWhenItsEstimateIsWorseThanTheThreshold() {
+    void anInconclusiveResultIsInDoubtWhenItsEstimateIsWorseThanTheThreshold() {
         assertThat(row(ComparisonRow.PRIMARY, Verdict.INCONCLUSIVE, 0.07, -0.01, 0.15).inDoubt()).isTrue();
+    }
+
+    @Test
+    void anInconclusiveResultWithinTheThresholdIsInDoubtWhileItsIntervalDoesNotRuleOutTheThreshold() {
+        // +3.1% [+0.0%, +6.4%]: what the decision rule calls inconclusive rather than unchanged.
+        assertThat(row(ComparisonRow.PRIMARY, Verdict.INCONCLUSIVE, 0.031, 0.0, 0.064).inDoubt()).isTrue();
+    }
+
+    @Test
+    void anInconclusiveResultWithoutEstimateOrIntervalBeyondTheThresholdIsNotInDoubt() {
         assertThat(row(ComparisonRow.PRIMARY, Verdict.INCONCLUSIVE, 0.03, Double.NaN, Double.NaN).inDoubt())
+                .isFalse();
+        assertThat(row(ComparisonRow.PRIMARY, Verdict.INCONCLUSIVE, Double.NaN, Double.NaN, Double.NaN).inDoubt())
                 .isFalse();
     }
 
     @Test
     void anUnchangedResultIsInDoubtWhileItsIntervalDoesNotRuleOutTheThreshold() {
-        // +4% with an interval up to +9%: a 10% slowdown measured low looks exactly like this.
+        // The decision rule never calls this unchanged; a row decided elsewhere is still judged by its interval.
         assertThat(row(ComparisonRow.PRIMARY, Verdict.UNCHANGED, 0.04, -0.01, 0.09).inDoubt()).isTrue();
         assertThat(row(ComparisonRow.PRIMARY, Verdict.UNCHANGED, 0.01, -0.02, 0.04).inDoubt()).isFalse();
         assertThat(row(ComparisonRow.PRIMARY, Verdict.UNCHANGED, 0.01, Double.NaN, Double.NaN).inDoubt()).isFalse();

@@ -4,6 +4,7 @@ import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.stats.GatePolicy;
 import dev.perfgate.core.stats.Verdict;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,96 @@ class GateTest {
 
         assertThat(report.rows().get(0).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(report.rows().get(0).decision().note()).contains("no per-fork samples on the base side");
+    }
+
+    /**
+     * Warm-up left in every current fork's first iteration (3x the rest) makes the fork means 40%
+     * higher: without the settling check that is a clear regression.
+     */
+    @Test
+    void unsettledCurrentIterationsAreInconclusiveNotARegression() {
+        SyntheticResults synthetic = new SyntheticResults(10);
+        List<List<Double>> warm = synthetic.forks(10, 100, 0.03);
+        List<List<Double>> cold = synthetic.forks(10, 100, 0.03).stream().map(GateTest::firstIterationTimesThree)
+                .toList();
+        RunSettings twoWarmups = new RunSettings("1.37", "", "17", "", "", List.of(), 1, 10, 2, 5);
+
+        GateReport report = gate.compare(List.of(SyntheticResults.result(ALPHA, "us/op", warm)),
+                List.of(new BenchmarkResult(ALPHA, SyntheticResults.measurement("us/op", cold), Map.of(), twoWarmups)),
+                Map.of());
+
+        ComparisonRow row = report.rows().get(0);
+        assertThat(row.decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(row.decision().note()).startsWith("the current run had not settled: the first measured iteration "
+                + "of forks 1, 2, 3, 4, 5 and 5 more is 3.0x the median of the fork's other iterations")
+                .contains("raise --warmup-iterations from 2 to at least 3").endsWith(". No verdict from warm-up")
+                .doesNotContain("the base");
+        assertThat(row.decision().change()).isNaN();
+        assertThat(row.decision().pValue()).isNaN();
+        assertThat(row.current()).as("the score is still JMH's").isGreaterThan(row.baseline() * 1.3);
+        assertThat(row.inDoubt()).as("more forks of the same run would not settle it").isFalse();
+        assertThat(report.fails()).isFalse();
+    }
+
+    /** The real case: a baseline of 1.2-1.4 us/op and a run with one fork's first iteration at 4,121 us/op. */
+    @Test
+    void aBaseWithOneFirstIterationThousandsOfTimesTheRestNamesTheBaseAndItsFork() {
+        List<List<Double>> base = List.of(List.of(1.31, 1.27, 1.35, 1.22), List.of(4121.0, 1.29, 1.38, 1.24),
+                List.of(1.33, 1.25, 1.30, 1.36), List.of(1.28, 1.33, 1.26, 1.31));
+        List<List<Double>> current = new SyntheticResults(11).forks(4, 1.3, 0.03);
+
+        GateReport report = gate.compare(List.of(SyntheticResults.result(ALPHA, "us/op", base)),
+                List.of(SyntheticResults.result(ALPHA, "us/op", current)), Map.of());
+
+        ComparisonRow row = report.rows().get(0);
+        assertThat(row.decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(row.decision().note()).isEqualTo("the base had not settled: fork 2's first measured iteration is "
+                + "3195x the median of its other iterations (4121 vs 1.290 us/op); add at least 1 warm-up iteration "
+                + "(--warmup-iterations) when measuring it again (a stored baseline: approve it again from a settled "
+                + "run). No verdict from warm-up");
+        assertThat(row.baseline()).as("JMH's score, warm-up included").isGreaterThan(250);
+    }
+
+    @Test
+    void whenNeitherSideHadSettledTheNoteNamesBoth() {
+        SyntheticResults synthetic = new SyntheticResults(13);
+        List<List<Double>> base = synthetic.forks(10, 100, 0.03).stream().map(GateTest::firstIterationTimesThree)
+                .toList();
+        List<List<Double>> current = synthetic.forks(10, 100, 0.03).stream().map(GateTest::firstIterationTimesThree)
+                .toList();
+
+        ComparisonRow row = gate.compare(List.of(SyntheticResults.result(ALPHA, "us/op", base)),
+                List.of(SyntheticResults.result(ALPHA, "us/op", current)), Map.of()).rows().get(0);
+
+        assertThat(row.decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(row.decision().note()).startsWith("neither side had settled: base: the first measured iteration of "
+                + "forks 1, 2, 3, 4, 5 and 5 more is 3.0x").contains("; current: the first measured iteration of forks")
+                .endsWith("add at least 1 warm-up iteration (--warmup-iterations), for the base too (a stored "
+                        + "baseline: approve it again from a settled run). No verdict from warm-up");
+    }
+
+    @Test
+    void anUnsettledBenchmarkIsLeftOutOfTheMultipleComparisonControl() {
+        SyntheticResults synthetic = new SyntheticResults(12);
+        List<BenchmarkResult> base = List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 100, 0.03)));
+        List<BenchmarkResult> candidate = List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(10, 108, 0.03)));
+        List<BenchmarkResult> withUnsettled = new java.util.ArrayList<>(candidate);
+        withUnsettled.add(SyntheticResults.result(BETA, "us/op", synthetic.forks(10, 100, 0.03).stream()
+                .map(GateTest::firstIterationTimesThree).toList()));
+        List<BenchmarkResult> baseWithBeta = new java.util.ArrayList<>(base);
+        baseWithBeta.add(SyntheticResults.result(BETA, "us/op", synthetic.forks(10, 100, 0.03)));
+
+        double alone = gate.compare(base, candidate, Map.of()).rows().get(0).decision().pValue();
+        GateReport both = gate.compare(baseWithBeta, withUnsettled, Map.of());
+
+        assertThat(both.rows().get(0).decision().pValue()).isEqualTo(alone);
+        assertThat(both.rows().get(1).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    private static List<Double> firstIterationTimesThree(List<Double> fork) {
+        List<Double> out = new java.util.ArrayList<>(fork);
+        out.set(0, fork.get(1) * 3);
+        return out;
     }
 
     private static Measurement primary(SyntheticResults synthetic) {

@@ -35,14 +35,17 @@ class VerdictQualityTest {
     void aaComparisonsRaiseAtMostOnePercentFalseRegressions() {
         SyntheticResults synthetic = new SyntheticResults(1001);
         int simulations = 500;
-        int regressions = 0;
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         for (int s = 0; s < simulations; s++) {
-            if (compareOne(synthetic, "us/op", FORKS, NOISE, 1.0).verdict() == Verdict.REGRESSION) {
-                regressions++;
-            }
+            verdicts.merge(compareOne(synthetic, "us/op", FORKS, NOISE, 1.0).verdict(), 1, Integer::sum);
         }
-        System.out.printf("A/A false regressions: %d/%d%n", regressions, simulations);
+        int regressions = verdicts.getOrDefault(Verdict.REGRESSION, 0);
+        System.out.printf("A/A false regressions: %d/%d; verdicts %s%n", regressions, simulations, verdicts);
         assertThat(regressions).isLessThanOrEqualTo(5);
+        // Unchanged needs the interval's worse end within 5%: at 3% noise and 10 forks a side the
+        // interval is about +-3%, so the A/A runs that estimate more than about +2% cannot rule out a
+        // regression and are inconclusive (measured: 54 of 500).
+        assertThat(verdicts.getOrDefault(Verdict.INCONCLUSIVE, 0)).isLessThanOrEqualTo(simulations * 15 / 100);
     }
 
     @Test
@@ -102,14 +105,13 @@ class VerdictQualityTest {
     void trueTwoPercentChangeBelowThresholdIsRarelyFlagged() {
         SyntheticResults synthetic = new SyntheticResults(1005);
         int simulations = 500;
-        int regressions = 0;
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         for (int s = 0; s < simulations; s++) {
-            if (compareOne(synthetic, "us/op", FORKS, NOISE, 1.02).verdict() == Verdict.REGRESSION) {
-                regressions++;
-            }
+            verdicts.merge(compareOne(synthetic, "us/op", FORKS, NOISE, 1.02).verdict(), 1, Integer::sum);
         }
-        System.out.printf("2%% slowdown (below 5%% threshold) flagged as regression: %d/%d%n",
-                regressions, simulations);
+        int regressions = verdicts.getOrDefault(Verdict.REGRESSION, 0);
+        System.out.printf("2%% slowdown (below 5%% threshold) flagged as regression: %d/%d; verdicts %s%n",
+                regressions, simulations, verdicts);
         assertThat(regressions).isLessThanOrEqualTo(25);
     }
 
@@ -144,14 +146,20 @@ class VerdictQualityTest {
             if (decision.verdict() == Verdict.INCONCLUSIVE) {
                 assertThat(decision.minDetectable()).isFinite().isGreaterThan(0.05);
                 assertThat(decision.forksNeeded()).isGreaterThan(5);
-                assertThat(decision.note()).contains("not significant").contains("forks per side would decide 5%");
+                assertThat(decision.note()).contains(decision.change() > 0.05 ? "not significant"
+                        : "a regression beyond the 5% threshold cannot be ruled out")
+                        .contains("forks per side would decide 5%");
+            }
+            if (decision.verdict() == Verdict.UNCHANGED) {
+                assertThat(decision.ciHigh()).as("unchanged rules out a regression beyond 5%").isLessThanOrEqualTo(0.05);
             }
         }
         System.out.printf("6%% slowdown, 10%% noise, 5 forks: verdicts %s (of %d); inconclusive in %d of the %d"
                 + " runs estimating more than 5%%%n", verdicts, simulations, worseButInconclusive, worseThanThreshold);
         int regression = verdicts.getOrDefault(Verdict.REGRESSION, 0);
         // expected: regression ~10% (power of 5 vs 5 forks at 10% noise is low), the estimate exceeds 5% in
-        // ~55% of runs and those are then mostly inconclusive; the rest are unchanged
+        // ~55% of runs and those are then mostly inconclusive; the rest are nearly all inconclusive too, as 5
+        // forks at 10% noise give intervals far wider than 5%, which seldom rule out a regression
         assertThat(regression).isLessThanOrEqualTo(simulations / 4);
         assertThat(verdicts.getOrDefault(Verdict.INCONCLUSIVE, 0)).isGreaterThan(regression);
         assertThat(worseButInconclusive).isGreaterThanOrEqualTo(worseThanThreshold * 7 / 10);
