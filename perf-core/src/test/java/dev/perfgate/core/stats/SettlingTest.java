@@ -1,6 +1,5 @@
 package dev.perfgate.core.stats;
 
-import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.history.HistoryRecord;
