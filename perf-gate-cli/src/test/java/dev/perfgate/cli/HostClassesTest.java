@@ -60,7 +60,7 @@ class HostClassesTest {
                 .containsExactly("shard-1.json", "shard-2.json");
 
         Cli.Result approve = Cli.inProject(dir, KEY, "approve", "--results", merged.toString(), "--reason", "runners",
-                "--allow-noisy");
+                "--allow-noisy", "--allow-unsettled");
         assertThat(approve.exitCode()).as(approve.toString()).isZero();
         String baseline = Files.readString(dir.resolve("baselines").resolve(KEY + ".json"));
         assertThat(baseline).contains("\"cpu\" : \"CI runner CPU\"", "\"cores\" : 96")
@@ -77,7 +77,7 @@ class HostClassesTest {
     void shardsOfTwoHostClassesAreMergedWithAWarningAndGiveAdvisoryVerdicts() throws Exception {
         Path one = shard("shard-1.json", "modes.json", RUNNER);
         Cli.Result approve = Cli.inProject(dir, KEY, "approve", "--results", one.toString(), "--reason", "runners",
-                "--allow-noisy");
+                "--allow-noisy", "--allow-unsettled");
         assertThat(approve.exitCode()).as(approve.toString()).isZero();
         Path merged = dir.resolve("merged.json");
 
@@ -110,7 +110,7 @@ class HostClassesTest {
     @Test
     void aRegressionAgainstAnotherHostClassIsAdviceUnlessStrict() throws Exception {
         Cli.Result approve = Cli.run(runArgs("approve", "base.json", "--reason", "one-processor host",
-                "--allow-noisy", "--jvm-arg=-XX:ActiveProcessorCount=1"));
+                "--allow-noisy", "--allow-unsettled", "--jvm-arg=-XX:ActiveProcessorCount=1"));
         assertThat(approve.exitCode()).as(approve.toString()).isZero();
         assertThat(approve.err()).contains("host: " + KEY).contains(" 1 core,");
 
@@ -128,7 +128,7 @@ class HostClassesTest {
     private String[] runArgs(String command, String out, String... extra) {
         List<String> args = new ArrayList<>(List.of(command, "--project-dir", dir.toString(), "--platform", KEY,
                 "--benchmarks", Cli.fixtureJar().toString(), "--include", "SpinBenchmark",
-                "--forks", "8", "--warmup-iterations", "2", "--iterations", "3", "--iteration-time", "200ms",
+                "--forks", "8", "--warmup-iterations", "3", "--iterations", "3", "--iteration-time", "200ms",
                 "--out", dir.resolve(out).toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
