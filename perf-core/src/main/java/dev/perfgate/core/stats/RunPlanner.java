@@ -90,23 +90,38 @@ public final class RunPlanner {
     }
 
     /**
-     * How the calibration ran the benchmark.
+     * How the calibration ran the benchmark, and so what the plan keeps of it.
      *
-     * @param iterationTime       its iteration time (warm-up and measurement alike), positive
-     * @param warmupIterations    its warm-up iterations per fork, >= 0
-     * @param unsettledIterations leading measurement iterations that were still warm-up
-     *                            ({@link #unsettledIterations}), >= 0
+     * @param iterationTime its measurement iteration time, positive
+     * @param warmup        the warm-up every fork of a plan gets at least, >= 0: the calibration's
+     *                      warm-up time plus the time of the leading measurement iterations that were
+     *                      still warm-up ({@link #unsettledIterations})
      */
-    public record Calibration(Duration iterationTime, int warmupIterations, int unsettledIterations) {
+    public record Calibration(Duration iterationTime, Duration warmup) {
         public Calibration {
             Objects.requireNonNull(iterationTime, "iterationTime");
+            Objects.requireNonNull(warmup, "warmup");
             if (iterationTime.isNegative() || iterationTime.isZero()) {
                 throw new IllegalArgumentException("iterationTime must be positive but was " + iterationTime);
             }
-            if (warmupIterations < 0 || unsettledIterations < 0) {
-                throw new IllegalArgumentException("warm-up and unsettled iterations must be >= 0 but were "
-                        + warmupIterations + " and " + unsettledIterations);
+            if (warmup.isNegative()) {
+                throw new IllegalArgumentException("warmup must be >= 0 but was " + warmup);
             }
+        }
+
+        /**
+         * The calibration of a run of {@code warmupIterations} x {@code warmupTime} warm-up and
+         * {@code iterationTime} measurement iterations, whose first {@code unsettled} measurement
+         * iterations were still warm-up.
+         */
+        public static Calibration of(int warmupIterations, Duration warmupTime, Duration iterationTime,
+                                     int unsettled) {
+            if (warmupIterations < 0 || unsettled < 0) {
+                throw new IllegalArgumentException("warm-up and unsettled iterations must be >= 0 but were "
+                        + warmupIterations + " and " + unsettled);
+            }
+            return new Calibration(iterationTime, warmupTime.multipliedBy(warmupIterations)
+                    .plus(iterationTime.multipliedBy(unsettled)));
         }
     }
 
@@ -151,13 +166,13 @@ public final class RunPlanner {
 
     private List<Candidate> candidates(VarianceComponents model, Calibration calibration, double forkCost,
                                        double threshold) {
-        int warmupBlocks = calibration.warmupIterations() + calibration.unsettledIterations();
+        long warmupNanos = calibration.warmup().toNanos();
         int minimum = minimumForks();
         List<Candidate> out = new ArrayList<>();
         int[] multiples = model.extrapolates() ? TIME_MULTIPLES : new int[] {1};
         for (int m : multiples) {
-            int warmup = (warmupBlocks + m - 1) / m;
             Duration time = calibration.iterationTime().multipliedBy(m);
+            int warmup = (int) ((warmupNanos + time.toNanos() - 1) / time.toNanos());
             int lowest = model.extrapolates() ? 1 : model.iterations();
             int highest = model.extrapolates() ? MAX_ITERATIONS : model.iterations();
             for (int n = lowest; n <= highest; n++) {

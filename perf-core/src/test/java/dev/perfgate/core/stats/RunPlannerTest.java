@@ -16,7 +16,7 @@ class RunPlannerTest {
     private static final double THRESHOLD = 0.05;
     private static final double FORK_COST = 0.5;
     private static final RunPlanner PLANNER = RunPlanner.of(GatePolicy.DEFAULT);
-    private static final RunPlanner.Calibration ONE_SECOND = new RunPlanner.Calibration(Duration.ofSeconds(1), 2, 0);
+    private static final RunPlanner.Calibration ONE_SECOND = RunPlanner.Calibration.of(2, Duration.ofSeconds(1), Duration.ofSeconds(1), 0);
 
     private static double seconds(RunPlan plan) {
         return plan.forks() * (plan.forkCostSeconds()
@@ -39,7 +39,7 @@ class RunPlannerTest {
     @Test
     void autocorrelatedIterationNoiseWithLittleForkNoiseGetsMoreIterationsPerFork() {
         VarianceComponents model = new VarianceComponents(0.10, 0.5, 0.005, 40, 10);
-        RunPlanner.Calibration shortIterations = new RunPlanner.Calibration(Duration.ofMillis(100), 5, 0);
+        RunPlanner.Calibration shortIterations = RunPlanner.Calibration.of(5, Duration.ofMillis(100), Duration.ofMillis(100), 0);
 
         RunPlan plan = PLANNER.plan(model, shortIterations, FORK_COST, THRESHOLD);
 
@@ -117,9 +117,9 @@ class RunPlannerTest {
     void unsettledCalibrationIterationsBecomeWarmUpAndWarmUpNeverShrinks() {
         VarianceComponents model = new VarianceComponents(0.05, 0.5, 0.03, 40, 4);
 
-        RunPlan settled = PLANNER.plan(model, new RunPlanner.Calibration(Duration.ofSeconds(1), 2, 0), FORK_COST,
+        RunPlan settled = PLANNER.plan(model, RunPlanner.Calibration.of(2, Duration.ofSeconds(1), Duration.ofSeconds(1), 0), FORK_COST,
                 THRESHOLD);
-        RunPlan unsettled = PLANNER.plan(model, new RunPlanner.Calibration(Duration.ofSeconds(1), 2, 3), FORK_COST,
+        RunPlan unsettled = PLANNER.plan(model, RunPlanner.Calibration.of(2, Duration.ofSeconds(1), Duration.ofSeconds(1), 3), FORK_COST,
                 THRESHOLD);
 
         assertThat(settled.warmupIterations()).isEqualTo(2);
@@ -127,10 +127,23 @@ class RunPlannerTest {
     }
 
     @Test
+    void warmUpIsKeptInTimeWhenWarmUpIterationsWereShorterThanMeasurementOnes() {
+        VarianceComponents model = new VarianceComponents(0.05, 0.5, 0.03, 40, 4);
+        // 10 x 100 ms of warm-up, 1 s measurement iterations: one second of warm-up is one iteration.
+        RunPlanner.Calibration calibration = RunPlanner.Calibration.of(10, Duration.ofMillis(100),
+                Duration.ofSeconds(1), 0);
+
+        RunPlan plan = PLANNER.plan(model, calibration, FORK_COST, THRESHOLD);
+
+        assertThat(calibration.warmup()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(plan.warmupIterations()).isEqualTo(1);
+    }
+
+    @Test
     void longerIterationsArePlannedOnlyWhenMoreThanThirtyPayAndWarmUpKeepsItsTime() {
         // Very noisy, strongly correlated 10 ms iterations, no fork component, expensive forks.
         VarianceComponents model = new VarianceComponents(0.3, 0.9, 0, 40, 10);
-        RunPlanner.Calibration tenMillis = new RunPlanner.Calibration(Duration.ofMillis(10), 5, 0);
+        RunPlanner.Calibration tenMillis = RunPlanner.Calibration.of(5, Duration.ofMillis(10), Duration.ofMillis(10), 0);
 
         RunPlan plan = PLANNER.plan(model, tenMillis, 5, THRESHOLD);
 
