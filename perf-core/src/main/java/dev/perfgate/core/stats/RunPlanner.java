@@ -1,10 +1,7 @@
 package dev.perfgate.core.stats;
 
-import dev.perfgate.core.model.Measurement;
-
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +30,7 @@ import java.util.Objects;
  * <p><b>Warm-up.</b> JMH's JSON holds measurement iterations only, so the data cannot show that a
  * benchmark settles sooner than the calibration's warm-up: a plan never warms up for less time
  * than the calibration did. When the calibration's first measured iterations were still far off the
- * rest ({@link #unsettledIterations}), those iterations are warm-up: the plan adds them to the
+ * rest ({@link RunPlans#unsettledIterations}), those iterations are warm-up: the plan adds them to the
  * warm-up, and the model is to be fitted without them. Warm-up is kept in time, not in iterations:
  * at twice the iteration time, half as many (rounded up).
  *
@@ -55,11 +52,6 @@ public final class RunPlanner {
     /** Default wall time of a fork beyond its iterations, measured on the 2-core development machine. */
     public static final double DEFAULT_FORK_COST_SECONDS = 0.5;
 
-    /** Smallest factor between a first iteration and every later iteration of its fork that counts as far off. */
-    static final double FIRST_FACTOR = 1.5;
-    /** Robust standard deviations of the iteration noise a first iteration must be off by, too. */
-    static final double FIRST_SPREADS = 6;
-    private static final double MAD_TO_SD = 1.4826;
 
     private final double alpha;
     private final double power;
@@ -95,7 +87,7 @@ public final class RunPlanner {
      * @param iterationTime its measurement iteration time, positive
      * @param warmup        the warm-up every fork of a plan gets at least, >= 0: the calibration's
      *                      warm-up time plus the time of the leading measurement iterations that were
-     *                      still warm-up ({@link #unsettledIterations})
+     *                      still warm-up ({@link RunPlans#unsettledIterations})
      */
     public record Calibration(Duration iterationTime, Duration warmup) {
         public Calibration {
@@ -211,86 +203,5 @@ public final class RunPlanner {
             return new Candidate(f, warmup, iterations, multiple, time, sd, f * forkSeconds(forkCost, warmup, iterations,
                     time));
         }
-    }
-
-    /**
-     * How many leading measurement iterations of the calibration's forks were still warm-up: the
-     * fewest whose removal from every fork leaves no fork whose first remaining iteration lies beyond
-     * all its later ones, by a factor of at least {@value #FIRST_FACTOR} and by at least
-     * {@value #FIRST_SPREADS} robust standard deviations of the iteration noise (the settling check's
-     * first rule; the noise measured on the iterations after the first, each against the median of
-     * its fork's others). 0 when the calibration started settled; -1 when its forks had not settled
-     * while 3 iterations were left to judge.
-     *
-     * @param runs the calibration's runs of one benchmark
-     */
-    public static int unsettledIterations(List<Measurement> runs) {
-        List<double[]> forks = new ArrayList<>();
-        for (Measurement run : runs) {
-            for (List<Double> fork : run.forks()) {
-                forks.add(fork.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0 && Double.isFinite(v))
-                        .map(Math::log).toArray());
-            }
-        }
-        int longest = forks.stream().mapToInt(f -> f.length).max().orElse(0);
-        for (int drop = 0; drop <= Math.max(0, longest - 3); drop++) {
-            final int d = drop;
-            List<double[]> rest = forks.stream()
-                    .map(f -> f.length > d ? Arrays.copyOfRange(f, d, f.length) : new double[0]).toList();
-            if (!anyFirstOff(rest)) {
-                return drop;
-            }
-        }
-        return -1;
-    }
-
-    /** A copy of a measurement without each fork's first {@code drop} iterations. */
-    public static Measurement withoutLeading(Measurement m, int drop) {
-        if (drop < 0) {
-            throw new IllegalArgumentException("drop must be >= 0 but was " + drop);
-        }
-        return new Measurement(m.unit(), m.score(), m.scoreError(), m.forks().stream()
-                .map(f -> f.subList(Math.min(drop, f.size()), f.size())).toList());
-    }
-
-    private static boolean anyFirstOff(List<double[]> forks) {
-        List<Double> deviations = new ArrayList<>();
-        for (double[] fork : forks) {
-            if (fork.length >= 3) {
-                double[] later = Arrays.copyOfRange(fork, 1, fork.length);
-                for (int i = 0; i < later.length; i++) {
-                    double[] others = new double[later.length - 1];
-                    for (int j = 0, k = 0; j < later.length; j++) {
-                        if (j != i) {
-                            others[k++] = later[j];
-                        }
-                    }
-                    deviations.add(Math.abs(later[i] - median(others)));
-                }
-            }
-        }
-        if (deviations.isEmpty()) {
-            return false;
-        }
-        double spread = MAD_TO_SD * median(deviations.stream().mapToDouble(Double::doubleValue).toArray());
-        double limit = Math.max(Math.log(FIRST_FACTOR), FIRST_SPREADS * spread);
-        for (double[] fork : forks) {
-            if (fork.length >= 3) {
-                double[] later = Arrays.copyOfRange(fork, 1, fork.length);
-                double low = Arrays.stream(later).min().orElse(0);
-                double high = Arrays.stream(later).max().orElse(0);
-                if (fork[0] - high >= limit || low - fork[0] >= limit) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -1,11 +1,8 @@
 package dev.perfgate.core.stats;
 
-import dev.perfgate.core.model.Measurement;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -176,42 +173,8 @@ class RunPlannerTest {
     }
 
     @Test
-    void unsettledIterationsCountsTheLeadingIterationsThatWereStillWarmUp() {
-        List<List<Double>> settled = new ArrayList<>();
-        List<List<Double>> firstOff = new ArrayList<>();
-        List<List<Double>> twoOff = new ArrayList<>();
-        List<List<Double>> neverSettles = new ArrayList<>();
-        for (int f = 0; f < 10; f++) {
-            double w = 1 + 0.01 * f;
-            settled.add(List.of(100 * w, 102 * w, 99 * w, 101 * w, 100.5 * w));
-            firstOff.add(List.of(f == 3 ? 41_000.0 : 100 * w, 102 * w, 99 * w, 101 * w, 100.5 * w));
-            twoOff.add(List.of(9000 * w, 400 * w, 99 * w, 101 * w, 100.5 * w));
-            // Two forks still far off after every leading iteration that can be dropped with 3 left to judge.
-            neverSettles.add(f < 2 ? List.of(1e8 * w, 1e6 * w, 1e4 * w, 100 * w, 101 * w)
-                    : List.of(100 * w, 102 * w, 99 * w, 101 * w, 100.5 * w));
-        }
-
-        assertThat(RunPlanner.unsettledIterations(List.of(measurement(settled)))).isZero();
-        assertThat(RunPlanner.unsettledIterations(List.of(measurement(settled), measurement(firstOff)))).isEqualTo(1);
-        assertThat(RunPlanner.unsettledIterations(List.of(measurement(twoOff)))).isEqualTo(2);
-        assertThat(RunPlanner.unsettledIterations(List.of(measurement(neverSettles)))).isEqualTo(-1);
-        assertThat(RunPlanner.withoutLeading(measurement(twoOff), 2).forks().get(0)).hasSize(3);
-    }
-
-    @Test
-    void ordinaryAutocorrelatedNoiseIsNotTakenForWarmUp() {
-        List<Measurement> runs = VarianceComponentsTest.synthetic(3, 20, 4, 0.09, 0.05, 0.5, 0.03, 11);
-
-        assertThat(RunPlanner.unsettledIterations(runs)).isZero();
-    }
-
-    @Test
     void aCapBelowTheRankTestsMinimumIsRefused() {
         assertThatThrownBy(() -> new RunPlanner(0.05, 0.8, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxForks must be >= 4");
-    }
-
-    private static Measurement measurement(List<List<Double>> forks) {
-        return new Measurement("us/op", 100, Double.NaN, forks);
     }
 }
