@@ -273,8 +273,12 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
         for (Map.Entry<BenchmarkId, RunPlans.Outcome> e : plans.entrySet()) {
             RunPlans.Outcome o = e.getValue();
             String name = e.getKey().display();
-            if (o.model() == null) {
-                out.append(String.format(Locale.ROOT, row, "-", "-", "-", "no plan", "", "", name + ": " + o.reason()));
+            if (o.plan() == null) {
+                out.append(String.format(Locale.ROOT, row, o.model() == null ? "-" : percent(o.model().iterationLogSd()),
+                        o.model() == null || Double.isNaN(o.model().iterationLag1()) ? "-"
+                                : String.format(Locale.ROOT, "%.2f", o.model().iterationLag1()),
+                        o.model() == null ? "-" : percent(o.model().forkComponentLogSd()), "no plan", "", "",
+                        name + ": " + o.reason()));
                 continue;
             }
             double threshold = baseline.find(e.getKey()).map(BaselineEntry::thresholdPct)

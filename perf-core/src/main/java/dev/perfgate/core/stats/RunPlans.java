@@ -93,6 +93,13 @@ public final class RunPlans {
         } catch (IllegalArgumentException e) {
             return Outcome.none(null, unsettled, e.getMessage());
         }
+        if (model.iterationLag1() >= VarianceComponents.MAX_LAG1) {
+            // Iterations that move together this much drift (a trend, a late warm-up), and an AR(1)
+            // extrapolation of them would plan on an iteration noise the data do not show.
+            return Outcome.none(model, unsettled, String.format(Locale.ROOT, "its iterations drift within forks "
+                    + "(lag-1 autocorrelation at the model's limit of %s): not noise a plan can average away; "
+                    + "calibrate with more warm-up iterations", VarianceComponents.MAX_LAG1));
+        }
         RunPlanner.Calibration calibration = RunPlanner.Calibration.of(settings.warmupIterations(),
                 settings.warmupTime(), settings.measurementTime(), unsettled);
         return new Outcome(model, planner.plan(model, calibration, forkCostSeconds, threshold), unsettled, "");

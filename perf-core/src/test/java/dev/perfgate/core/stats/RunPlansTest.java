@@ -65,6 +65,28 @@ class RunPlansTest {
     }
 
     @Test
+    void iterationsThatDriftWithinForksAreNotPlanned() {
+        List<BenchmarkResult> runs = new ArrayList<>();
+        for (Measurement m : VarianceComponentsTest.synthetic(2, 20, 4, 0.03, 0.02, 0.3, 0, 25)) {
+            // Each fork still getting faster by 15% per iteration, none far enough off to be warm-up by the first rule.
+            List<List<Double>> forks = m.forks().stream().map(f -> {
+                List<Double> copy = new ArrayList<>();
+                for (int i = 0; i < f.size(); i++) {
+                    copy.add(f.get(i) * Math.pow(1.15, f.size() - i));
+                }
+                return (List<Double>) copy;
+            }).toList();
+            runs.add(result(DECAY, new Measurement(m.unit(), m.score(), m.scoreError(), forks), 4));
+        }
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.plan()).isNull();
+        assertThat(outcome.model().iterationLag1()).isEqualTo(VarianceComponents.MAX_LAG1);
+        assertThat(outcome.reason()).contains("drift within forks");
+    }
+
+    @Test
     void singleShotBenchmarksAreNotPlannedAndSaySo() {
         BenchmarkId cold = BenchmarkId.of("x.Cold.start", Mode.SINGLE_SHOT, Map.of());
         List<BenchmarkResult> runs = VarianceComponentsTest.synthetic(2, 10, 4, 0.03, 0.05, 0.5, 0, 23).stream()
