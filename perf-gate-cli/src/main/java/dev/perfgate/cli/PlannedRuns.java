@@ -7,9 +7,11 @@ import dev.perfgate.core.baseline.BaselineFile;
 import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.files.SafeFiles;
 import dev.perfgate.core.jmh.JmhJsonMerger;
+import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.stats.Noise;
 import dev.perfgate.core.stats.RunPlan;
 
 import java.io.IOException;
@@ -160,8 +162,7 @@ final class PlannedRuns {
         Map<String, RunPlan> plans = new TreeMap<>();
         options.plans.forEach((method, plan) -> {
             if (methods.contains(method)) {
-                plans.put(method, new RunPlan(forks, plan.warmupIterations(), plan.iterations(), plan.iterationTime(),
-                        plan.forkCostSeconds(), plan.expectedSeconds() / plan.forks() * forks, plan.detects()));
+                plans.put(method, plan.withForks(forks));
             }
         });
         Map<String, Integer> counts = new TreeMap<>();
@@ -241,8 +242,31 @@ final class PlannedRuns {
                 / t)).max().orElseThrow();
         double forkCost = plans.stream().mapToDouble(RunPlan::forkCostSeconds).max().orElseThrow();
         double detects = plans.stream().mapToDouble(RunPlan::detects).max().orElseThrow();
-        return new RunPlan(forks, warmup, iterations, time, forkCost,
+        double forkLogSd = plans.stream().mapToDouble(RunPlan::forkLogSd).max().orElseThrow();
+        return new RunPlan(forks, warmup, iterations, time, forkLogSd, forkCost,
                 forks * (forkCost + (warmup + iterations) * t / 1e9), detects);
+    }
+
+    /**
+     * The calibrated noise the gate should expect of {@code current}: a benchmark measured with its
+     * plan's warm-up, iterations and iteration time has the plan's fork noise, not the noise the
+     * calibration measured at its own settings; the run-to-run shift stays as calibrated. A stored
+     * baseline approved from a run of the same plan has that noise too; one from other settings
+     * differs, and the figures are then approximate.
+     */
+    static Map<BenchmarkId, Noise> noiseAtPlans(Baseline base, List<BenchmarkResult> current) {
+        Map<BenchmarkId, Noise> noise = new java.util.HashMap<>(base.noise());
+        for (BenchmarkResult r : current) {
+            RunPlan plan = base.find(r.id()).map(BaselineEntry::plan).orElse(null);
+            Noise calibrated = noise.get(r.id());
+            RunSettings s = r.settings();
+            if (plan != null && calibrated != null && s.warmupIterations() == plan.warmupIterations()
+                    && s.measurementIterations() == plan.iterations() && s.measurementTime().equals(plan.iterationTime())) {
+                noise.put(r.id(), new Noise(plan.forkLogSd(), calibrated.runLogSd(), calibrated.runs(), calibrated.forks(),
+                        calibrated.calibratedAt(), calibrated.components()));
+            }
+        }
+        return noise;
     }
 
     private static boolean sameSettings(RunPlan a, RunPlan b) {

@@ -4,10 +4,13 @@ import dev.perfgate.core.baseline.Approval;
 import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Mode;
 import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.stats.Noise;
 import dev.perfgate.core.stats.RunPlan;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +29,8 @@ class PlannedRunsTest {
     private static final String COSINE = "dev.perfgate.kernels.CosineSimilarityBenchmark.batch";
     private static final String DECAY = "dev.perfgate.kernels.MemoryDecayBenchmark.decay";
     private static final String SPREAD = "dev.perfgate.kernels.SpreadingActivationBenchmark.spread";
-    private static final RunPlan FEW_FORKS = new RunPlan(7, 2, 4, Duration.ofSeconds(1), 0.5, 45.5, 0.045);
-    private static final RunPlan MANY_FORKS = new RunPlan(56, 2, 1, Duration.ofSeconds(1), 0.5, 196, 0.049);
+    private static final RunPlan FEW_FORKS = new RunPlan(7, 2, 4, Duration.ofSeconds(1), 0.028, 0.5, 45.5, 0.045);
+    private static final RunPlan MANY_FORKS = new RunPlan(56, 2, 1, Duration.ofSeconds(1), 0.089, 0.5, 196, 0.049);
     private static final String WHERE = "baselines/linux-x86_64.json";
 
     private static BaselineEntry entry(String name, Map<String, String> params, RunPlan plan) {
@@ -132,7 +135,7 @@ class PlannedRunsTest {
 
     @Test
     void aMethodWhoseParameterCombinationsHaveDifferentPlansRunsOneThatCoversThemAll() throws Exception {
-        RunPlan shortIterations = new RunPlan(10, 4, 6, Duration.ofMillis(500), 0.6, 80, 0.04);
+        RunPlan shortIterations = new RunPlan(10, 4, 6, Duration.ofMillis(500), 0.03, 0.6, 80, 0.04);
         PlannedRuns.Selection selection = PlannedRuns.select(options(null), List.of(COSINE),
                 set(entry(COSINE, Map.of("dim", "768"), FEW_FORKS), entry(COSINE, Map.of("dim", "64"), shortIterations)),
                 WHERE);
@@ -159,6 +162,26 @@ class PlannedRunsTest {
             assertThat(g.methods()).containsExactly(DECAY);
             assertThat(g.options().settings()).containsExactly("-f", "12", "-wi", "2", "-w", "1s", "-i", "1", "-r", "1s");
         });
+    }
+
+    @Test
+    void aBenchmarkMeasuredWithItsPlanIsExpectedToHaveThePlansForkNoise() {
+        Noise calibrated = new Noise(0.04, 0.02, 3, 60, Instant.EPOCH);
+        BaselineEntry cosine = entry(COSINE, Map.of(), FEW_FORKS).withNoise(calibrated);
+        BaselineEntry decay = entry(DECAY, Map.of(), MANY_FORKS).withNoise(calibrated);
+        Measurement m = new Measurement("us/op", 1, Double.NaN, List.of(List.of(1.0), List.of(1.0)));
+        // Cosine ran its plan (2 + 4 x 1 s), decay the standard profile rather than its plan.
+        List<BenchmarkResult> current = List.of(
+                new BenchmarkResult(cosine.id(), m, Map.of(), new RunSettings("", "", "", "", "", List.of(), 1, 7, 2, 4,
+                        Duration.ofSeconds(1), Duration.ofSeconds(1))),
+                new BenchmarkResult(decay.id(), m, Map.of(), new RunSettings("", "", "", "", "", List.of(), 1, 20, 2, 4,
+                        Duration.ofSeconds(1), Duration.ofSeconds(1))));
+
+        Map<BenchmarkId, Noise> noise = PlannedRuns.noiseAtPlans(set(cosine, decay).orElseThrow(), current);
+
+        assertThat(noise.get(cosine.id()).forkLogSd()).isEqualTo(0.028);
+        assertThat(noise.get(cosine.id()).runLogSd()).isEqualTo(0.02);
+        assertThat(noise.get(decay.id())).isEqualTo(calibrated);
     }
 
     @Test

@@ -112,6 +112,7 @@ public final class BaselineCodec {
             plan.put("warmup_iterations", e.plan().warmupIterations());
             plan.put("iterations", e.plan().iterations());
             plan.put("iteration_time", e.plan().jmhIterationTime());
+            plan.set("fork_log_sd", ModelJson.number(e.plan().forkLogSd()));
             plan.set("fork_cost_s", ModelJson.number(e.plan().forkCostSeconds()));
             plan.set("expected_s", ModelJson.number(e.plan().expectedSeconds()));
             plan.set("detects_pct", ModelJson.number(e.plan().detects() * 100));
@@ -251,11 +252,12 @@ public final class BaselineCodec {
         } catch (IllegalArgumentException e) {
             throw path.error(at + ".iteration_time", "expected a time like 1s or 500ms but was '" + timeText + "'");
         }
+        double forkLogSd = path.number(at + ".fork_log_sd", node.get("fork_log_sd"), true);
         double forkCost = path.number(at + ".fork_cost_s", node.get("fork_cost_s"), true);
         double expected = path.number(at + ".expected_s", node.get("expected_s"), true);
         double detectsPct = path.number(at + ".detects_pct", node.get("detects_pct"), true);
         try {
-            return new RunPlan(forks, warmup, iterations, time, forkCost, expected, detectsPct / 100);
+            return new RunPlan(forks, warmup, iterations, time, forkLogSd, forkCost, expected, detectsPct / 100);
         } catch (IllegalArgumentException e) {
             throw path.error(at, e.getMessage());
         }

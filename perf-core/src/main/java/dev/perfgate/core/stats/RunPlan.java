@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * entry by {@code perf-gate calibrate}; {@code --profile calibrated} runs it.
  *
  * <pre>{@code
- * RunPlan plan = new RunPlan(12, 3, 2, Duration.ofSeconds(1), 0.5, 78.0, 0.047);
+ * RunPlan plan = new RunPlan(12, 3, 2, Duration.ofSeconds(1), 0.031, 0.5, 78.0, 0.047);
  * // JMH: -f 12 -wi 3 -w 1s -i 2 -r 1s
  * }</pre>
  *
@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param warmupIterations warm-up iterations per fork, >= 0
  * @param iterations       measurement iterations per fork, >= 1
  * @param iterationTime    time of each warm-up and measurement iteration, positive, whole microseconds
+ * @param forkLogSd        the standard deviation of ln(fork mean) a fork of this plan is expected to
+ *                         have ({@link VarianceComponents#forkMeanVariance}), >= 0: the fork noise the
+ *                         gate should expect of runs made with this plan
  * @param forkCostSeconds  wall time a fork costs beyond its iterations (JVM start, JMH's set-up), in
  *                         seconds, >= 0, as the plan was costed with
  * @param expectedSeconds  expected runner time per side: {@code forks * (forkCost + (warm-up +
@@ -28,7 +31,7 @@ import java.util.regex.Pattern;
  *                         power (0.047 = 4.7%); above the threshold when the threshold cannot be
  *                         decided within the planner's fork cap
  */
-public record RunPlan(int forks, int warmupIterations, int iterations, Duration iterationTime,
+public record RunPlan(int forks, int warmupIterations, int iterations, Duration iterationTime, double forkLogSd,
                       double forkCostSeconds, double expectedSeconds, double detects) {
 
     private static final Pattern JMH_TIME = Pattern.compile("(\\d+) ?(ns|us|ms|s|m|min|hr)");
@@ -42,6 +45,9 @@ public record RunPlan(int forks, int warmupIterations, int iterations, Duration 
         if (iterationTime.isNegative() || iterationTime.isZero() || iterationTime.toNanos() % 1000 != 0) {
             throw new IllegalArgumentException("iterationTime must be a positive whole number of microseconds but "
                     + "was " + iterationTime);
+        }
+        if (!(forkLogSd >= 0) || Double.isInfinite(forkLogSd)) {
+            throw new IllegalArgumentException("forkLogSd must be finite and >= 0 but was " + forkLogSd);
         }
         if (!(forkCostSeconds >= 0) || Double.isInfinite(forkCostSeconds)
                 || !(expectedSeconds >= 0) || Double.isInfinite(expectedSeconds)) {
@@ -103,6 +109,12 @@ public record RunPlan(int forks, int warmupIterations, int iterations, Duration 
             case "m", "min" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /** This plan with other forks: its expected time scaled, the rest as it is. */
+    public RunPlan withForks(int otherForks) {
+        return new RunPlan(otherForks, warmupIterations, iterations, iterationTime, forkLogSd, forkCostSeconds,
+                expectedSeconds / forks * otherForks, detects);
     }
 
     /** E.g. {@code 12 forks x (3 + 2 x 1s), 78 s per side, detects 4.7%}. */

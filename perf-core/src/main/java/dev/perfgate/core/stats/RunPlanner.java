@@ -152,7 +152,7 @@ public final class RunPlanner {
             }
         }
         double detects = ForkEvidence.minDetectableChange(best.sd, best.forks, best.forks, alpha, power);
-        return new RunPlan(best.forks, best.warmup, best.iterations, best.time, forkCostSeconds, best.seconds,
+        return new RunPlan(best.forks, best.warmup, best.iterations, best.time, best.sd, forkCostSeconds, best.seconds,
                 detects);
     }
 

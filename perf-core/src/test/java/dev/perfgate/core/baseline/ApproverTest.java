@@ -123,7 +123,7 @@ class ApproverTest {
     @Test
     void approveKeepsTheEntrysCalibratedNoiseAndRunPlan() {
         Noise noise = new Noise(0.04, 0.01, 3, 60, LATER).withComponents(new VarianceComponents(0.05, 0.5, 0.03, 60, 4));
-        RunPlan plan = new RunPlan(12, 2, 3, Duration.ofSeconds(1), 0.5, 66, 0.048);
+        RunPlan plan = new RunPlan(12, 2, 3, Duration.ofSeconds(1), 0.032, 0.5, 66, 0.048);
         Baseline current = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
                 BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.matrixEntry().withNoise(noise).withPlan(plan)));
         Run run = BaselineFixtures.run("run-43", LATER, BaselineFixtures.FINGERPRINT,

@@ -183,7 +183,7 @@ class BaselineCodecTest {
     void varianceComponentsAndRunPlanAreWrittenWithTheirEntryAndReadBack() throws Exception {
         Noise noise = new Noise(0.0412, 0.0131, 3, 60, Instant.parse("2026-11-27T06:00:00Z"))
                 .withComponents(new VarianceComponents(0.0503, 0.481, 0.0366, 60, 4));
-        RunPlan plan = new RunPlan(17, 2, 3, Duration.ofMillis(500), 0.52, 59.84, 0.0473);
+        RunPlan plan = new RunPlan(17, 2, 3, Duration.ofMillis(500), 0.0377, 0.52, 59.84, 0.0473);
         Baseline baseline = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
                 BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.cosineEntry().withNoise(noise).withPlan(plan),
                 BaselineFixtures.matrixEntry().withNoise(new Noise(0.02, Double.NaN, 1, 10,

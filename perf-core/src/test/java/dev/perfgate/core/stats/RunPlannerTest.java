@@ -56,6 +56,7 @@ class RunPlannerTest {
         assertThat(plan.detects()).isEqualTo(ForkEvidence.minDetectableChange(sd, plan.forks(), plan.forks(), 0.05,
                 0.8));
         assertThat(plan.detects()).isLessThanOrEqualTo(THRESHOLD);
+        assertThat(plan.forkLogSd()).isEqualTo(sd);
         assertThat(plan.expectedSeconds()).isCloseTo(seconds(plan), within(1e-9));
         assertThat(plan.warmupIterations()).isEqualTo(2);
     }
