@@ -93,7 +93,7 @@ final class PlannedRuns {
      */
     static Optional<Baseline> planSet(RunOptions options, Path projectDir, PlatformKey platform, PrintWriter progress)
             throws InputException {
-        if (options.profile != null && !options.profile.planned() || options.profile == null && options.overridesGiven()) {
+        if (options.profile != null && !options.profile.planned()) {
             return Optional.empty();
         }
         Optional<BaselineFile> file = new BaselineStore(projectDir).read(platform);
@@ -101,7 +101,18 @@ final class PlannedRuns {
                 .noneMatch(e -> e.plan() != null)) {
             return Optional.empty();
         }
-        return file.get().forHost(Hosts.beforeRun(options, platform, progress));
+        if (options.profile == null && options.overridesGiven()) {
+            progress.println("perf-gate: standard profile with the settings given on the command line; --profile "
+                    + "calibrated runs the run plans in baselines/" + platform + ".json");
+            return Optional.empty();
+        }
+        dev.perfgate.core.model.HostIdentity host = Hosts.beforeRun(options, platform, progress);
+        Optional<Baseline> set = file.get().forHost(host);
+        if (set.isEmpty() && options.profile == null) {
+            progress.println("perf-gate: standard profile: baselines/" + platform + ".json has run plans, but none for "
+                    + "this host class (" + host.hostClass().label() + "); perf-gate calibrate on this class plans them");
+        }
+        return set;
     }
 
     /**
@@ -123,15 +134,13 @@ final class PlannedRuns {
         String hostClass = set.map(Baseline::hostLabel).orElse("this host class");
         if (!wanted || options.profile == null && !unplanned.isEmpty()) {
             Profile profile = options.profile();
+            // Run settings given on the command line are a fixed profile asked for; planSet says so.
             String reason = "";
-            if (options.profile == null && options.overridesGiven()) {
-                reason = "standard profile with the settings given on the command line (--profile calibrated runs "
-                        + "the benchmarks' run plans)";
-            } else if (options.profile == null && !plans.isEmpty()) {
+            if (options.profile == null && !options.overridesGiven() && !plans.isEmpty()) {
                 reason = "standard profile: " + unplanned.size() + " of " + methods.size() + " benchmark methods have "
                         + "no run plan for " + hostClass + " in " + where + " (" + names(unplanned) + "); perf-gate "
                         + "calibrate plans them, --profile calibrated runs the others' plans";
-            } else if (options.profile == null && set.isPresent()) {
+            } else if (options.profile == null && !options.overridesGiven() && set.isPresent()) {
                 reason = "standard profile: no selected benchmark has a run plan for " + hostClass + " in " + where
                         + "; perf-gate calibrate plans them";
             }

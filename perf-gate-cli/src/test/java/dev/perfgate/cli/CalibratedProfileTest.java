@@ -88,6 +88,21 @@ class CalibratedProfileTest {
                 "running 1 benchmark (calibrated profile: " + String.join(" ", plan.jmhArguments()) + ")");
         assertRanWith(result(project.resolve("current.json"), SPIN), plan);
         assertThat(project.resolve("current.host.json")).exists();
+
+        Path jar = Cli.fixtureJar();
+        Cli.Result ab = Cli.inProject(project, PLATFORM, "ab", "--base", jar.toString(), "--head", jar.toString(),
+                "--include", "SpinBenchmark", "--threshold", "200", "--seed", "1", "--out",
+                project.resolve("ab").resolve("results.json").toString());
+
+        assertThat(ab.exitCode()).as(ab.toString()).isIn(0, 1);
+        assertThat(ab.err()).contains("calibrated profile: every selected benchmark has a run plan",
+                plan.forks() + " forks each", "ab fork " + plan.forks() + "/" + plan.forks() + ": base");
+        BenchmarkResult oneFork = result(project.resolve("ab").resolve("ab-head-1.json"), SPIN);
+        assertThat(oneFork.settings().forks()).isEqualTo(1);
+        assertThat(oneFork.settings().warmupIterations()).isEqualTo(plan.warmupIterations());
+        assertThat(oneFork.settings().measurementIterations()).isEqualTo(plan.iterations());
+        assertThat(oneFork.settings().measurementTime()).isEqualTo(plan.iterationTime());
+        assertThat(project.resolve("ab").resolve("ab-base-" + (plan.forks() + 1) + ".json")).doesNotExist();
     }
 
     @Test
@@ -111,7 +126,8 @@ class CalibratedProfileTest {
         assertThat(alloc.settings().measurementIterations()).isEqualTo(2);
         assertThat(project.resolve("mixed.group-1.json")).doesNotExist();
         assertThat(fixed.exitCode()).as(fixed.toString()).isIn(0, 1);
-        assertThat(fixed.err()).contains("standard profile with the settings given on the command line");
+        assertThat(fixed.err()).contains("standard profile with the settings given on the command line; --profile "
+                + "calibrated runs the run plans in baselines/" + PLATFORM + ".json");
         assertThat(result(project.resolve("fixed.json"), SPIN).settings().forks()).isEqualTo(4);
     }
 }
