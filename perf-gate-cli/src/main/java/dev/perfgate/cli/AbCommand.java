@@ -27,10 +27,12 @@ import java.util.concurrent.Callable;
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Same-machine A/B: runs the benchmarks of two jars (e.g. the base and the head commit's "
                 + "benchmarks) with their forks interleaved in a randomized balanced order, then compares "
-                + "them with the same statistics and reports as check. Nothing is read from or written to "
-                + "baselines/ or history/.",
-            "Each side gets the profile's forks; every fork is one JMH run of all selected benchmarks with -f 1. "
-                + "The results of every fork are kept under --out's directory, in ab-<side>-<n>.json."})
+                + "them with the same statistics and reports as check. Nothing is written to baselines/ or "
+                + "history/; only the run plans are read from baselines/<platform>.json (--profile calibrated).",
+            "Each side gets the profile's forks, or with --profile calibrated each benchmark its plan's forks and "
+                + "iteration settings; every fork is one JMH run of all selected benchmarks (one per group of "
+                + "identical plans) with -f 1. The results of every fork are kept under --out's directory, in "
+                + "ab-<side>-<n>.json."})
 final class AbCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--base", paramLabel = "JAR", required = true, description = "The base benchmarks jar (A).")
@@ -68,23 +70,28 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         if (run.benchmarksJar != null) {
             throw new UsageException("ab takes the jars as --base and --head, not --benchmarks");
         }
-        int forks = run.forkCount();
-        if (forks < 1) {
-            throw new UsageException("--forks must be >= 1 but was " + forks);
+        if (run.forkCount() < 1) {
+            throw new UsageException("--forks must be >= 1 but was " + run.forkCount());
         }
         JmhRunner runner = new JmhRunner(err());
         // Both jars and the selection are checked before the first fork, not after half the run.
         runner.methods(side(baseJar, baseJvmArgs));
-        runner.methods(side(headJar, headJvmArgs));
+        List<String> methods = runner.methods(side(headJar, headJvmArgs));
+        PlannedRuns.Selection selection = PlannedRuns.select(run, methods,
+                PlannedRuns.planSet(run, project.projectDir, platform(), err()), "baselines/" + platform() + ".json");
+        PlannedRuns.announce(selection, err());
+        run.plans = selection.plans();
+        int forks = selection.groups().stream().mapToInt(g -> g.options().forkCount()).max().orElseThrow();
         long orderSeed = seed != null ? seed : new Random().nextLong();
         Random order = new Random(orderSeed);
         Path dir = run.out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         err().println("perf-gate: A/B of " + baseJar + " (base) and " + headJar + " (head), " + forks
-                + " forks each, interleaved in random pair order (--seed " + orderSeed + ")");
+                + " forks each" + (selection.groups().size() > 1 ? " at most (each benchmark its plan's)" : "")
+                + ", interleaved in random pair order (--seed " + orderSeed + ")");
         List<List<BenchmarkResult>> base = new ArrayList<>();
         List<List<BenchmarkResult>> head = new ArrayList<>();
-        interleave(runner, order, run.include, 1, forks, dir, base, head);
+        interleave(runner, order, selection, m -> true, true, 1, forks, dir, base, head);
         Gate comparison = new Gate(gate.policy());
         GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         if (confirmation.confirm) {
@@ -93,7 +100,10 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
             Optional<Confirmation.Plan> plan = Confirmation.plan(report, forks,
                     r -> Math.max(0, r.decision().forksNeeded() - forks), run.forkTime().multipliedBy(2), left, err());
             if (plan.isPresent()) {
-                interleave(runner, order, plan.get().include(), forks + 1, forks + plan.get().forks(), dir, base, head);
+                java.util.Set<String> doubtful = plan.get().ids().stream().map(id -> id.name())
+                        .collect(java.util.stream.Collectors.toSet());
+                interleave(runner, order, selection, doubtful::contains, false, forks + 1, forks + plan.get().forks(),
+                        dir, base, head);
                 report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
             }
         }
@@ -103,19 +113,43 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 
-    /** Runs fork pairs {@code first..last} of the benchmarks matching {@code include}, each pair in random order. */
-    private void interleave(JmhRunner runner, Random order, String include, int first, int last, Path dir,
-                            List<List<BenchmarkResult>> base, List<List<BenchmarkResult>> head) throws Exception {
+    /**
+     * Runs fork pairs {@code first..last} of the selected benchmark methods, each pair in random
+     * order. Each pair is one JMH run with one fork per group of identical settings (one group
+     * unless benchmarks run their own plans), the groups' JSON merged into {@code ab-<side>-<n>.json}.
+     *
+     * @param wanted     which benchmark methods to run
+     * @param planForks  whether a group stops at its own forks (its plan's) rather than at {@code last}
+     */
+    private void interleave(JmhRunner runner, Random order, PlannedRuns.Selection selection,
+                            java.util.function.Predicate<String> wanted, boolean planForks, int first, int last,
+                            Path dir, List<List<BenchmarkResult>> base, List<List<BenchmarkResult>> head)
+            throws Exception {
         for (int i = first; i <= last; i++) {
             boolean baseFirst = order.nextBoolean();
             for (boolean isBase : baseFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                List<PlannedRuns.Group> groups = new ArrayList<>();
+                for (PlannedRuns.Group group : selection.groups()) {
+                    List<String> methods = group.methods().stream().filter(wanted).toList();
+                    if (methods.isEmpty() || planForks && group.options().forkCount() < i) {
+                        continue;
+                    }
+                    RunOptions options = group.options().copy();
+                    options.benchmarksJar = isBase ? baseJar : headJar;
+                    options.forks = 1;
+                    options.jvmArgs.addAll(isBase ? baseJvmArgs : headJvmArgs);
+                    groups.add(new PlannedRuns.Group(options, methods, group.plan(),
+                            group.expectedSeconds() / Math.max(1, group.options().forkCount())));
+                }
+                if (groups.isEmpty()) {
+                    continue;
+                }
                 String side = isBase ? "base" : "head";
                 err().println("perf-gate: ab fork " + i + "/" + last + ": " + side);
                 err().flush();
                 Path out = dir.resolve("ab-" + side + "-" + i + ".json");
-                RunOptions options = side(isBase ? baseJar : headJar, isBase ? baseJvmArgs : headJvmArgs);
-                options.include = include;
-                runner.run(options, out);
+                PlannedRuns.execute(runner, new PlannedRuns.Selection(selection.profile(), "", groups,
+                        selection.plans()), out);
                 (isBase ? base : head).add(read(out));
             }
         }

@@ -10,6 +10,9 @@ import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.stats.GatePolicy;
 import dev.perfgate.core.stats.Noise;
+import dev.perfgate.core.stats.RunPlan;
+import dev.perfgate.core.stats.RunPlanner;
+import dev.perfgate.core.stats.RunPlans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -32,6 +36,11 @@ import java.util.concurrent.Callable;
                 + "fork-to-fork noise and the run-to-run shift. Stores it with the benchmark's entry in "
                 + "baselines/<platform>.json (printed as a diff for review) and prints the smallest change the "
                 + "standard profile detects and the forks needed to detect the threshold with 95% power.",
+            "It also splits the noise into iteration and fork levels (iteration noise, its lag-1 autocorrelation, "
+                + "the fork component) and stores a run plan per benchmark: the forks, warm-up and measurement "
+                + "iterations and iteration time that decide the threshold in the least runner time, at the fork "
+                + "cost measured from the wall time of its runs (0.5 s with --results). run, check and ab use the "
+                + "plans with --profile calibrated, the default once every selected benchmark has one.",
             "check then uses the stored noise: a difference within the run-to-run shift is inconclusive rather "
                 + "than a regression, the notes say how many more forks would decide, and check --confirm "
                 + "chooses how many forks to rerun. Calibrate from runs made at different times (--results of "
@@ -78,17 +87,24 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
             warnIgnoredRunOptions();
         }
         List<List<BenchmarkResult>> measured = new ArrayList<>();
+        List<PlannedRuns.Ran> timed = new ArrayList<>();
         if (results != null) {
             for (Path file : results) {
                 measured.add(read(file));
             }
         } else {
             JmhRunner runner = new JmhRunner(err());
+            // Calibrate measures with a fixed profile unless told to measure the plans themselves.
+            RunOptions options = run.copy();
+            options.profile = run.profile();
+            PlannedRuns.Selection selection = PlannedRuns.select(options, runner.methods(options),
+                    PlannedRuns.planSet(options, project.projectDir, platform, err()), "baselines/" + platform + ".json");
+            PlannedRuns.announce(selection, err());
             String name = run.out.getFileName().toString().replaceFirst("\\.json$", "");
             for (int i = 1; i <= runs; i++) {
                 err().println("perf-gate: calibrate run " + i + "/" + runs);
                 Path out = run.out.resolveSibling(name + "-calibrate-" + i + ".json");
-                runner.run(run, out);
+                timed.addAll(PlannedRuns.execute(runner, selection, out));
                 measured.add(read(out));
                 if (i == 1) {
                     Hosts.record(out, measured.get(0), platform, err());
@@ -96,6 +112,12 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
             }
         }
         Instant now = clock.instant();
+        Optional<Double> measuredCost = PlannedRuns.forkCost(timed);
+        double forkCost = measuredCost.orElse(RunPlanner.DEFAULT_FORK_COST_SECONDS);
+        String forkCostSource = measuredCost.isPresent()
+                ? String.format(Locale.ROOT, "%.2f s, measured from the wall time of these runs", forkCost)
+                : String.format(Locale.ROOT, "%.1f s, the default measured on the 2-core development machine (results "
+                + "files do not record wall time; calibrate without --results measures it)", forkCost);
         Map<BenchmarkId, Noise> noise = noise(measured, now);
         if (noise.isEmpty()) {
             throw new UsageException("no benchmark has two forks in a run, so no noise can be measured; run at least "
@@ -110,11 +132,13 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                         + ": calibrate stores the noise with the entries of the host class that measured it, so "
                         + "approve a baseline on this host class first"));
         warnIfWeaker(set, noise);
+        Map<BenchmarkId, RunPlans.Outcome> plans = plans(measured, noise.keySet(), set, policy, forkCost);
         // Under the lock, the set as it is then: another approval may have changed it since.
         BaselineStore.Change change = store.update(platform, current -> current.orElseThrow().with(withNoise(
-                current.orElseThrow().forHost(host.host()).orElse(set), noise)), dryRun);
+                current.orElseThrow().forHost(host.host()).orElse(set), noise, plans)), dryRun);
         Baseline baseline = change.baseline().forHost(host.host()).orElseThrow();
         out().print(table(baseline, noise, policy));
+        out().print(planTable(baseline, plans, policy, forkCostSource));
         String relative = project.projectDir.toAbsolutePath().relativize(store.path(platform).toAbsolutePath())
                 .toString().replace('\\', '/');
         out().print(UnifiedDiff.of(relative, change.before(), change.after()));
@@ -161,9 +185,44 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
         }
     }
 
-    private static Baseline withNoise(Baseline current, Map<BenchmarkId, Noise> noise) {
+    /**
+     * Each calibrated benchmark's variance components and run plan (or why none), from its results
+     * in every run, planned for its threshold.
+     */
+    static Map<BenchmarkId, RunPlans.Outcome> plans(List<List<BenchmarkResult>> runs, java.util.Set<BenchmarkId> ids,
+                                                     Baseline set, GatePolicy policy, double forkCost) {
+        Map<BenchmarkId, List<BenchmarkResult>> byId = new TreeMap<>();
+        for (List<BenchmarkResult> results : runs) {
+            for (BenchmarkResult r : results) {
+                if (ids.contains(r.id())) {
+                    byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        RunPlanner planner = RunPlanner.of(policy);
+        Map<BenchmarkId, RunPlans.Outcome> out = new TreeMap<>();
+        byId.forEach((id, results) -> {
+            double threshold = set.find(id).map(BaselineEntry::thresholdPct).orElse(policy.thresholdPct());
+            out.put(id, RunPlans.of(planner, results, forkCost, threshold / 100));
+        });
+        return out;
+    }
+
+    private static Baseline withNoise(Baseline current, Map<BenchmarkId, Noise> noise,
+                                      Map<BenchmarkId, RunPlans.Outcome> plans) {
         List<BaselineEntry> entries = current.entries().stream()
-                .map(e -> noise.containsKey(e.id()) ? e.withNoise(noise.get(e.id())) : e)
+                .map(e -> {
+                    if (!noise.containsKey(e.id())) {
+                        return e;
+                    }
+                    RunPlans.Outcome outcome = plans.get(e.id());
+                    Noise measured = noise.get(e.id());
+                    if (outcome != null && outcome.model() != null) {
+                        measured = measured.withComponents(outcome.model());
+                    }
+                    // A benchmark that could not be planned now loses its old plan: that was made from other data.
+                    return e.withNoise(measured).withPlan(outcome == null ? null : outcome.plan());
+                })
                 .toList();
         return new Baseline(current.platform(), current.host(), current.fingerprint(), current.timestamp(), entries);
     }
@@ -199,6 +258,60 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     + "those benchmarks on one machine with perf-gate ab.\n");
         }
         return out.toString();
+    }
+
+    private static String planTable(Baseline baseline, Map<BenchmarkId, RunPlans.Outcome> plans, GatePolicy policy,
+                                    String forkCostSource) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nRun plans (--profile calibrated): the "
+                + "least runner time that decides the threshold at alpha %s with %.0f%% power; fork cost %s.%n",
+                format(policy.alpha()), policy.power() * 100, forkCostSource));
+        String row = "%6s %6s %6s  %-24s %9s %8s  %s%n";
+        out.append(String.format(Locale.ROOT, row, "iter", "lag-1", "fork", "plan", "per side", "detects", ""));
+        out.append(String.format(Locale.ROOT, row, "noise", "", "comp.", "forks x (warm-up + iter)", "", "",
+                "benchmark"));
+        boolean undecided = false;
+        for (Map.Entry<BenchmarkId, RunPlans.Outcome> e : plans.entrySet()) {
+            RunPlans.Outcome o = e.getValue();
+            String name = e.getKey().display();
+            if (o.plan() == null) {
+                out.append(String.format(Locale.ROOT, row, o.model() == null ? "-" : percent(o.model().iterationLogSd()),
+                        o.model() == null || Double.isNaN(o.model().iterationLag1()) ? "-"
+                                : String.format(Locale.ROOT, "%.2f", o.model().iterationLag1()),
+                        o.model() == null ? "-" : percent(o.model().forkComponentLogSd()), "no plan", "", "",
+                        name + ": " + o.reason()));
+                continue;
+            }
+            double threshold = baseline.find(e.getKey()).map(BaselineEntry::thresholdPct)
+                    .orElse(policy.thresholdPct()) / 100;
+            RunPlan p = o.plan();
+            boolean decides = p.decides(threshold);
+            undecided |= !decides;
+            out.append(String.format(Locale.ROOT, row, percent(o.model().iterationLogSd()),
+                    Double.isNaN(o.model().iterationLag1()) ? "-" : String.format(Locale.ROOT, "%.2f",
+                            o.model().iterationLag1()),
+                    percent(o.model().forkComponentLogSd()),
+                    String.format(Locale.ROOT, "%d x (%d + %d x %s)", p.forks(), p.warmupIterations(), p.iterations(),
+                            p.jmhIterationTime()),
+                    seconds(p.expectedSeconds()), String.format(Locale.ROOT, "%.1f%%", p.detects() * 100),
+                    name + (decides ? "" : "  (cannot decide " + format(threshold * 100) + "% within "
+                            + RunPlanner.DEFAULT_MAX_FORKS + " forks)")
+                            + (o.unsettled() > 0 ? "  (first " + o.unsettled() + " measured iteration"
+                            + (o.unsettled() == 1 ? " was" : "s were") + " still warm-up: added to the warm-up)" : "")
+                            + (baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)")));
+        }
+        out.append("iter noise: iteration-to-iteration noise within a fork, lag-1: its autocorrelation, fork comp.: "
+                + "fork-to-fork noise that more iterations do not remove (all standard deviations of logs); per side: "
+                + "expected runner time of one side; detects: the smallest change the plan's forks detect.\n");
+        if (undecided) {
+            out.append("Where a plan cannot decide the threshold within " + RunPlanner.DEFAULT_MAX_FORKS + " forks, "
+                    + "the fork-to-fork noise alone is too large for it: such benchmarks get inconclusive verdicts at "
+                    + "the threshold; compare them with perf-gate ab --confirm, or give them a larger threshold_pct.\n");
+        }
+        return out.toString();
+    }
+
+    private static String seconds(double s) {
+        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s) : String.format(Locale.ROOT, "%.1f min", s / 60);
     }
 
     private static String percent(double fraction) {

@@ -78,11 +78,13 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         BaselineChoice choice = baselines.isPresent() ? BaselineChoice.of(baselines.get(), hosts)
                 : BaselineChoice.none(platform, "baselines/" + platform + ".json");
         Baseline base = choice.set();
-        GateReport report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
+        GateReport report = comparison.compare(base.asResults(), current, base.thresholds(),
+                PlannedRuns.noiseAtPlans(base, current));
         if (confirmation.confirm && confirmHere(hosts, current, platform)) {
             Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
             current = Confirmation.check(report, current, run, left, platform, err());
-            report = comparison.compare(base.asResults(), current, base.thresholds(), base.noise());
+            report = comparison.compare(base.asResults(), current, base.thresholds(),
+                    PlannedRuns.noiseAtPlans(base, current));
         }
         report = report.withContext(platform.toString(), choice.notes(), gate.strict ? "" : choice.advisoryReason());
         gate.writeReports(report, gate.markdown == null ? List.of()

@@ -95,8 +95,23 @@ abstract class CommandSupport {
      * where the results are.
      */
     Path runBenchmarks(RunOptions options) throws InputException, UsageException, RunFailedException, IOException {
-        new JmhRunner(err()).run(options, options.out);
-        Hosts.record(options.out, read(options.out), platform(), err());
+        return runBenchmarks(options, new JmhRunner(err()).methods(options));
+    }
+
+    /**
+     * Runs these benchmark methods as {@code run} would: by their run plans or a fixed profile
+     * ({@link PlannedRuns}, which says which and why on standard error; the options then carry the
+     * plans used), writes the host file beside the results, and returns where the results are.
+     */
+    Path runBenchmarks(RunOptions options, List<String> methods)
+            throws InputException, UsageException, RunFailedException, IOException {
+        PlatformKey platform = platform();
+        PlannedRuns.Selection selection = PlannedRuns.select(options, methods,
+                PlannedRuns.planSet(options, project.projectDir, platform, err()), "baselines/" + platform + ".json");
+        PlannedRuns.announce(selection, err());
+        options.plans = selection.plans();
+        PlannedRuns.execute(new JmhRunner(err()), selection, options.out);
+        Hosts.record(options.out, read(options.out), platform, err());
         return options.out;
     }
 

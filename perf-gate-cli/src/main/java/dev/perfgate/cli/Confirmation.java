@@ -138,7 +138,9 @@ final class Confirmation {
         rerun.forks = plan.get().forks();
         rerun.include = plan.get().include();
         rerun.out = rerunFile(run.out);
-        new JmhRunner(progress).run(rerun, rerun.out);
+        // With run plans, each benchmark reruns its own plan's iterations with the confirmation's forks.
+        List<String> methods = plan.get().ids().stream().map(BenchmarkId::name).distinct().sorted().toList();
+        PlannedRuns.execute(new JmhRunner(progress), PlannedRuns.withForks(rerun, methods, rerun.forks), rerun.out);
         Hosts.record(rerun.out, new JmhJsonReader().read(rerun.out), platform, progress);
         Set<BenchmarkId> ids = plan.get().ids();
         List<BenchmarkResult> again = new JmhJsonReader().read(rerun.out).stream()

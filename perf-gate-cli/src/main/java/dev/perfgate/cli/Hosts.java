@@ -68,7 +68,22 @@ final class Hosts {
     /** This machine's identity for a benchmark JVM like the one that ran {@code results}. */
     static HostFile.Entry measureHere(Path resultsFile, List<BenchmarkResult> results, PlatformKey platform,
                                       PrintWriter progress) {
-        RunSettings settings = CommandSupport.settings(results);
+        return measureHere(resultsFile, CommandSupport.settings(results), platform, progress);
+    }
+
+    /**
+     * This machine's identity for the benchmark JVMs a run with these options will start (the JVM
+     * perf-gate runs on, with the options' JVM arguments), before running them: the same
+     * measurement that the run's host file then reuses.
+     */
+    static HostIdentity beforeRun(RunOptions options, PlatformKey platform, PrintWriter progress) {
+        RunSettings settings = new RunSettings("", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "", "", "", options.jvmArgs, 1, 0, 0, 0);
+        return measureHere(options.out, settings, platform, progress).host();
+    }
+
+    private static HostFile.Entry measureHere(Path resultsFile, RunSettings settings, PlatformKey platform,
+                                              PrintWriter progress) {
         List<String> key = new ArrayList<>(HostDetector.relevantArgs(settings.jvmArgs()));
         key.add(settings.jvm());
         key.add(platform.toString());

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,6 +37,32 @@ final class JmhRunner {
 
     private final PrintWriter progress;
 
+    /**
+     * Where one JMH invocation stands in a run of several (the groups of a calibrated run, one JMH
+     * invocation per set of settings), so that the progress lines count benchmarks and time over
+     * the whole run: benchmark i of all, percent of the whole run's expected time, and JMH's time
+     * left for this invocation plus the expected time of the groups after it.
+     *
+     * @param group            this invocation's number, from 1
+     * @param groups           invocations in the run, >= 1
+     * @param benchmarksBefore benchmark methods run by earlier invocations
+     * @param benchmarksTotal  benchmark methods in the whole run
+     * @param secondsBefore    expected seconds of the earlier invocations
+     * @param seconds          expected seconds of this one
+     * @param secondsAfter     expected seconds of the later ones
+     * @param log              file name of JMH's output beside the results file
+     */
+    record Stage(int group, int groups, int benchmarksBefore, int benchmarksTotal, double secondsBefore,
+                 double seconds, double secondsAfter, String log) {
+
+        /** A run of one invocation: JMH's own counts. */
+        static final Stage ALONE = new Stage(1, 1, 0, 0, 0, 0, 0, "jmh.log");
+
+        boolean alone() {
+            return groups == 1;
+        }
+    }
+
     /** @param progress where progress lines go (standard error, so reports on standard output stay clean) */
     JmhRunner(PrintWriter progress) {
         this.progress = progress;
@@ -48,10 +75,10 @@ final class JmhRunner {
      * @throws UsageException     when the include pattern is invalid or matches nothing
      * @throws RunFailedException when JMH fails
      */
-    void run(RunOptions options, Path out) throws InputException, UsageException, RunFailedException, IOException {
+    Duration run(RunOptions options, Path out) throws InputException, UsageException, RunFailedException, IOException {
         String classpath = classpath(options);
         String include = include(options);
-        run(options, out, classpath, include, listOrRefuse(classpath, include));
+        return run(options, out, classpath, include, listOrRefuse(classpath, include), Stage.ALONE);
     }
 
     /**
@@ -60,13 +87,28 @@ final class JmhRunner {
      * @param methods JMH benchmark names ({@code package.Class.method}) as {@link #methods} lists them;
      *                not empty
      */
-    void run(RunOptions options, Path out, List<String> methods)
+    Duration run(RunOptions options, Path out, List<String> methods)
+            throws InputException, UsageException, RunFailedException, IOException {
+        return run(options, out, methods, Stage.ALONE);
+    }
+
+    /**
+     * Runs exactly these benchmark methods as one stage of a run of several JMH invocations and
+     * writes JMH's JSON results to {@code out}.
+     *
+     * @return the wall time of the JMH invocation
+     */
+    Duration run(RunOptions options, Path out, List<String> methods, Stage stage)
             throws InputException, UsageException, RunFailedException, IOException {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("methods must not be empty");
         }
-        String exactly = methods.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(?:", ")$"));
-        run(options, out, classpath(options), exactly, methods);
+        return run(options, out, classpath(options), exactly(methods), methods, stage);
+    }
+
+    /** A JMH include pattern that selects exactly these benchmark methods. */
+    static String exactly(List<String> methods) {
+        return methods.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(?:", ")$"));
     }
 
     /**
@@ -113,13 +155,13 @@ final class JmhRunner {
         return benchmarks;
     }
 
-    private void run(RunOptions options, Path out, String classpath, String include, List<String> benchmarks)
-            throws UsageException, RunFailedException, IOException {
+    private Duration run(RunOptions options, Path out, String classpath, String include, List<String> benchmarks,
+                         Stage stage) throws UsageException, RunFailedException, IOException {
         Path absoluteOut = out.toAbsolutePath();
         Files.createDirectories(absoluteOut.getParent());
         Path partial = absoluteOut.resolveSibling(absoluteOut.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        Path log = absoluteOut.resolveSibling("jmh.log");
+        Path log = absoluteOut.resolveSibling(stage.log());
 
         List<String> command = javaCommand(classpath);
         if (!include.isEmpty()) {
@@ -132,10 +174,13 @@ final class JmhRunner {
             command.add(String.join(" ", options.jvmArgs));
         }
         progress.println("perf-gate: running " + benchmarks.size() + " benchmark" + (benchmarks.size() == 1 ? "" : "s")
-                + " (" + options.profile.name().toLowerCase(java.util.Locale.ROOT) + " profile: "
+                + " (" + options.profile().label() + " profile" + (stage.alone() ? ""
+                : String.format(java.util.Locale.ROOT, ", group %d/%d", stage.group(), stage.groups())) + ": "
                 + String.join(" ", options.settings()) + "); JMH output in " + log);
         progress.flush();
-        int exit = execute(command, log, benchmarks);
+        long start = System.nanoTime();
+        int exit = execute(command, log, benchmarks, stage);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (exit != 0 || !Files.isRegularFile(partial)) {
             Files.deleteIfExists(partial);
             throw new RunFailedException("JMH exited with code " + exit + "; see " + log);
@@ -143,6 +188,7 @@ final class JmhRunner {
         byte[] json = Files.readAllBytes(partial);
         SafeFiles.writeAtomically(absoluteOut, json);
         Files.deleteIfExists(partial);
+        return elapsed;
     }
 
     private static String classpath(RunOptions options) throws InputException {
@@ -205,7 +251,7 @@ final class JmhRunner {
         return names;
     }
 
-    private int execute(List<String> command, Path log, List<String> benchmarks) throws IOException {
+    private int execute(List<String> command, Path log, List<String> benchmarks, Stage stage) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> tail = new ArrayDeque<>();
         String benchmark = "";
@@ -240,9 +286,18 @@ final class JmhRunner {
                     eta = m.group(2);
                 } else if ((m = FORK.matcher(line)).matches()) {
                     int index = Math.max(1, benchmarks.indexOf(benchmark) + 1);
+                    double done = Double.parseDouble(percent);
+                    String left = eta;
+                    int total = benchmarks.size();
+                    if (!stage.alone()) {
+                        index += stage.benchmarksBefore();
+                        total = stage.benchmarksTotal();
+                        double all = stage.secondsBefore() + stage.seconds() + stage.secondsAfter();
+                        done = all > 0 ? 100 * (stage.secondsBefore() + stage.seconds() * done / 100) / all : done;
+                        left = plus(eta, stage.secondsAfter());
+                    }
                     progress.printf("perf-gate: [%d/%d] %s%s fork %s/%s  %.0f%% done, ETA %s%n",
-                            index, benchmarks.size(), benchmark, params, m.group(1), m.group(2),
-                            Double.parseDouble(percent), eta);
+                            index, total, benchmark, params, m.group(1), m.group(2), done, left);
                     progress.flush();
                 } else if (line.startsWith("# Run complete.")) {
                     progress.println("perf-gate: " + line.substring(2));
@@ -260,6 +315,17 @@ final class JmhRunner {
             progress.flush();
         }
         return exit;
+    }
+
+    /** JMH's time left ({@code hh:mm:ss}) plus the expected seconds of the groups still to come. */
+    static String plus(String eta, double seconds) {
+        java.util.regex.Matcher m = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)").matcher(eta);
+        if (!m.matches()) {
+            return eta + (seconds > 0 ? String.format(java.util.Locale.ROOT, " + %.0f s", seconds) : "");
+        }
+        long total = Long.parseLong(m.group(1)) * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3))
+                + Math.round(seconds);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", total / 3600, total / 60 % 60, total % 60);
     }
 
     private static int waitFor(Process process) throws IOException {

@@ -91,8 +91,6 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
                         + "(%.0f%% of the expected time; %s): %s", shard, mine.size(), methods.size(),
                 100 * plan.load(shard.index()) / plan.totalLoad(), balance, String.join(", ", mine)));
         err().flush();
-        runner.run(run, run.out, mine);
-        Hosts.record(run.out, read(run.out), platform, err());
-        return Optional.of(run.out);
+        return Optional.of(runBenchmarks(run, mine));
     }
 }

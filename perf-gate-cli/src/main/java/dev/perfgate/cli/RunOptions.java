@@ -20,9 +20,12 @@ final class RunOptions {
                     + "(not the *Reference and memoryFloor yardsticks; --include '.*' runs those too).")
     String include;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "standard",
-            converter = ProfileConverter.class,
-            description = "quick | standard | thorough (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class,
+            description = "quick | standard | thorough | calibrated. calibrated runs each benchmark with the run plan "
+                    + "perf-gate calibrate stored in the baseline entries of this host class (benchmarks without one "
+                    + "get the standard profile, changed by --forks etc.). Default: calibrated when every selected "
+                    + "benchmark has a plan and none of --forks, --warmup-iterations, --iterations, --iteration-time "
+                    + "is given; standard otherwise.")
     Profile profile;
 
     @Option(names = "--forks", paramLabel = "N", description = "Override the profile's forks per benchmark.")
@@ -48,7 +51,7 @@ final class RunOptions {
 
     /** JMH arguments for the chosen profile and overrides. */
     List<String> settings() throws UsageException {
-        List<String> args = new ArrayList<>(profile.jmhArguments());
+        List<String> args = new ArrayList<>(profile().jmhArguments());
         override(args, "-f", forks, 1, "--forks");
         override(args, "-wi", warmupIterations, 0, "--warmup-iterations");
         override(args, "-i", iterations, 1, "--iterations");
@@ -75,20 +78,50 @@ final class RunOptions {
         copy.iterationTime = iterationTime;
         copy.jvmArgs = new ArrayList<>(jvmArgs);
         copy.out = out;
+        copy.plans = plans;
         return copy;
+    }
+
+    /**
+     * The run plans of the benchmark methods (JMH names, {@code package.Class.method}) when the
+     * calibrated profile was chosen ({@link PlannedRuns#select}); empty otherwise. A method without
+     * one runs the fixed settings of {@link #settings()}.
+     */
+    java.util.Map<String, dev.perfgate.core.stats.RunPlan> plans = java.util.Map.of();
+
+    /** The profile: as given, or {@code standard} until a run decides otherwise. */
+    Profile profile() {
+        return profile == null ? Profile.STANDARD : profile;
+    }
+
+    /** Whether --forks, --warmup-iterations, --iterations or --iteration-time was given. */
+    boolean overridesGiven() {
+        return forks != null || warmupIterations != null || iterations != null || iterationTime != null;
     }
 
     /** The forks per benchmark of a run with these options. */
     int forkCount() {
-        return forks != null ? forks : profile.forks;
+        return forks != null ? forks : profile().forks;
     }
 
     /**
      * Estimated wall time of one fork of one benchmark: warm-up and measurement iterations plus
      * about half a second to start the fork's JVM (measured with the bundled kernels on a 2-core
-     * machine: 60 forks of 6 x 1 s took 6.5 minutes).
+     * machine: 60 forks of 6 x 1 s took 6.5 minutes). With run plans, the longest fork of any plan
+     * (at its measured fork cost) or of the fixed settings, so that a budget is never overspent.
      */
     Duration forkTime() throws UsageException {
+        Duration longest = fixedForkTime();
+        for (dev.perfgate.core.stats.RunPlan plan : plans.values()) {
+            Duration planned = plan.iterationTime().multipliedBy(plan.warmupIterations() + plan.iterations())
+                    .plusMillis(Math.round(plan.forkCostSeconds() * 1000));
+            longest = planned.compareTo(longest) > 0 ? planned : longest;
+        }
+        return longest;
+    }
+
+    /** {@link #forkTime()} of the fixed settings. */
+    private Duration fixedForkTime() throws UsageException {
         List<String> args = settings();
         long iterations = Long.parseLong(args.get(args.indexOf("-wi") + 1)) + Long.parseLong(args.get(args.indexOf("-i") + 1));
         return jmhTime(args.get(args.indexOf("-r") + 1)).multipliedBy(iterations).plusMillis(500);
@@ -130,7 +163,7 @@ final class RunOptions {
                 }
             }
             throw new picocli.CommandLine.TypeConversionException(
-                    "unknown profile '" + value + "', expected quick, standard or thorough");
+                    "unknown profile '" + value + "', expected quick, standard, thorough or calibrated");
         }
     }
 }

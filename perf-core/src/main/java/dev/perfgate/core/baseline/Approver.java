@@ -102,11 +102,11 @@ public final class Approver {
         Map<BenchmarkId, BaselineEntry> entries = new LinkedHashMap<>();
         set.ifPresent(b -> b.entries().forEach(e -> entries.put(e.id(), e)));
         for (BenchmarkResult r : selected) {
-            // A new value keeps the benchmark's own threshold and its calibrated noise.
+            // A new value keeps the benchmark's own threshold, its calibrated noise and its run plan.
             Optional<BaselineEntry> old = Optional.ofNullable(entries.get(r.id()));
             entries.put(r.id(), new BaselineEntry(r.id(), r.primary(), r.allocation().orElse(null),
                     old.map(BaselineEntry::thresholdPct).orElse(null), approval,
-                    old.map(BaselineEntry::noise).orElse(null)));
+                    old.map(BaselineEntry::noise).orElse(null), old.map(BaselineEntry::plan).orElse(null)));
         }
         Baseline updated = new Baseline(run.platform(), run.host(), run.fingerprint(), approval.approvedAt(),
                 new ArrayList<>(entries.values()));

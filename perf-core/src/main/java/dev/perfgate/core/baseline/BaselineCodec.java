@@ -19,6 +19,8 @@ import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.stats.Noise;
+import dev.perfgate.core.stats.RunPlan;
+import dev.perfgate.core.stats.VarianceComponents;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -96,6 +98,24 @@ public final class BaselineCodec {
             noise.put("runs", e.noise().runs());
             noise.put("forks", e.noise().forks());
             noise.put("calibrated_at", e.noise().calibratedAt().toString());
+            VarianceComponents model = e.noise().components();
+            if (model != null) {
+                noise.set("iteration_log_sd", ModelJson.number(model.iterationLogSd()));
+                noise.set("iteration_lag1", ModelJson.number(model.iterationLag1()));
+                noise.set("fork_component_log_sd", ModelJson.number(model.forkComponentLogSd()));
+                noise.put("iterations", model.iterations());
+            }
+        }
+        if (e.plan() != null) {
+            ObjectNode plan = node.putObject("plan");
+            plan.put("forks", e.plan().forks());
+            plan.put("warmup_iterations", e.plan().warmupIterations());
+            plan.put("iterations", e.plan().iterations());
+            plan.put("iteration_time", e.plan().jmhIterationTime());
+            plan.set("fork_log_sd", ModelJson.number(e.plan().forkLogSd()));
+            plan.set("fork_cost_s", ModelJson.number(e.plan().forkCostSeconds()));
+            plan.set("expected_s", ModelJson.number(e.plan().expectedSeconds()));
+            plan.set("detects_pct", ModelJson.number(e.plan().detects() * 100));
         }
         ObjectNode approval = node.putObject("approval");
         approval.put("approved_at", e.approval().approvedAt().toString());
@@ -207,7 +227,41 @@ public final class BaselineCodec {
                 path.optionalText(at + ".approval.commit", a.get("commit")),
                 path.optionalText(at + ".approval.run_id", a.get("run_id")));
         return new BaselineEntry(id, primary, allocation, threshold, approval, readNoise(path, at + ".noise",
-                node.get("noise")));
+                node.get("noise")), readPlan(path, at + ".plan", node.get("plan")));
+    }
+
+    private static RunPlan readPlan(JsonPath path, String at, JsonNode node) throws InputException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        path.requireObject(at, node);
+        int forks = requiredCount(path, at + ".forks", node.get("forks"));
+        int warmup = requiredCount(path, at + ".warmup_iterations", node.get("warmup_iterations"));
+        int iterations = requiredCount(path, at + ".iterations", node.get("iterations"));
+        String timeText = path.requiredText(at + ".iteration_time", node.get("iteration_time"));
+        java.time.Duration time;
+        try {
+            time = RunPlan.parseJmhTime(timeText);
+        } catch (IllegalArgumentException e) {
+            throw path.error(at + ".iteration_time", "expected a time like 1s or 500ms but was '" + timeText + "'");
+        }
+        double forkLogSd = path.number(at + ".fork_log_sd", node.get("fork_log_sd"), true);
+        double forkCost = path.number(at + ".fork_cost_s", node.get("fork_cost_s"), true);
+        double expected = path.number(at + ".expected_s", node.get("expected_s"), true);
+        double detectsPct = path.number(at + ".detects_pct", node.get("detects_pct"), true);
+        try {
+            return new RunPlan(forks, warmup, iterations, time, forkLogSd, forkCost, expected, detectsPct / 100);
+        } catch (IllegalArgumentException e) {
+            throw path.error(at, e.getMessage());
+        }
+    }
+
+    private static int requiredCount(JsonPath path, String at, JsonNode node) throws InputException {
+        int value = path.optionalCount(at, node, -1);
+        if (value < 0) {
+            throw path.error(at, "missing whole number");
+        }
+        return value;
     }
 
     private static Noise readNoise(JsonPath path, String at, JsonNode node) throws InputException {
@@ -224,7 +278,17 @@ public final class BaselineCodec {
         }
         Instant calibratedAt = ModelJson.readInstant(path, at + ".calibrated_at", node.get("calibrated_at"));
         try {
-            return new Noise(fork, run, runs, forks, calibratedAt);
+            Noise noise = new Noise(fork, run, runs, forks, calibratedAt);
+            JsonNode componentSd = node.get("fork_component_log_sd");
+            if (componentSd == null || componentSd.isNull()) {
+                return noise;
+            }
+            // Older perf-gate versions ignore these fields; without them the entry has no model to plan from.
+            double iterationSd = path.number(at + ".iteration_log_sd", node.get("iteration_log_sd"), false);
+            double lag1 = path.number(at + ".iteration_lag1", node.get("iteration_lag1"), false);
+            double component = path.number(at + ".fork_component_log_sd", componentSd, true);
+            int iterations = requiredCount(path, at + ".iterations", node.get("iterations"));
+            return noise.withComponents(new VarianceComponents(iterationSd, lag1, component, forks, iterations));
         } catch (IllegalArgumentException e) {
             throw path.error(at, e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.stats.Noise;
+import dev.perfgate.core.stats.RunPlan;
 
 import java.util.Map;
 import java.util.Objects;
@@ -19,14 +20,22 @@ import java.util.Optional;
  * @param thresholdPct this benchmark's own regression threshold in percent, or null for the default
  * @param approval     who approved it and why
  * @param noise        the noise {@code perf-gate calibrate} measured, or null when not calibrated
+ * @param plan         how to run this benchmark ({@code --profile calibrated}), planned by
+ *                     {@code perf-gate calibrate} from the noise; null when none
  */
 public record BaselineEntry(BenchmarkId id, Measurement primary, Measurement allocation, Double thresholdPct,
-                            Approval approval, Noise noise) {
+                            Approval approval, Noise noise, RunPlan plan) {
+
+    /** An entry without a run plan. */
+    public BaselineEntry(BenchmarkId id, Measurement primary, Measurement allocation, Double thresholdPct,
+                         Approval approval, Noise noise) {
+        this(id, primary, allocation, thresholdPct, approval, noise, null);
+    }
 
     /** An entry without calibrated noise. */
     public BaselineEntry(BenchmarkId id, Measurement primary, Measurement allocation, Double thresholdPct,
                          Approval approval) {
-        this(id, primary, allocation, thresholdPct, approval, null);
+        this(id, primary, allocation, thresholdPct, approval, null, null);
     }
 
     public BaselineEntry {
@@ -40,7 +49,12 @@ public record BaselineEntry(BenchmarkId id, Measurement primary, Measurement all
 
     /** This entry with calibrated noise. */
     public BaselineEntry withNoise(Noise calibrated) {
-        return new BaselineEntry(id, primary, allocation, thresholdPct, approval, calibrated);
+        return new BaselineEntry(id, primary, allocation, thresholdPct, approval, calibrated, plan);
+    }
+
+    /** This entry with a run plan (null: none). */
+    public BaselineEntry withPlan(RunPlan runPlan) {
+        return new BaselineEntry(id, primary, allocation, thresholdPct, approval, noise, runPlan);
     }
 
     /** Bytes per operation, when the baseline run measured them. */

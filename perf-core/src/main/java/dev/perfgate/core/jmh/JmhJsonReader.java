@@ -273,6 +273,19 @@ public final class JmhJsonReader {
                 path.optionalCount(at + ".threads", node.get("threads"), 1),
                 path.optionalCount(at + ".forks", node.get("forks"), 0),
                 path.optionalCount(at + ".warmupIterations", node.get("warmupIterations"), 0),
-                path.optionalCount(at + ".measurementIterations", node.get("measurementIterations"), 0));
+                path.optionalCount(at + ".measurementIterations", node.get("measurementIterations"), 0),
+                time(node.get("warmupTime")), time(node.get("measurementTime")));
+    }
+
+    /** An iteration time as JMH writes it ({@code "1 s"}, {@code "100 ms"}); zero when absent or not a time (single-shot). */
+    private static java.time.Duration time(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            return dev.perfgate.core.stats.RunPlan.parseJmhTime(node.asText());
+        } catch (IllegalArgumentException e) {
+            return java.time.Duration.ZERO;
+        }
     }
 }

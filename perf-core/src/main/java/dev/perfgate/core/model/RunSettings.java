@@ -1,6 +1,8 @@
 package dev.perfgate.core.model;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How JMH ran a benchmark, as JMH recorded it. Text fields are empty strings when the source
@@ -16,15 +18,26 @@ import java.util.List;
  * @param forks                 forks requested
  * @param warmupIterations      warm-up iterations per fork
  * @param measurementIterations measurement iterations per fork
+ * @param warmupTime            time of a warm-up iteration; zero when unknown
+ * @param measurementTime       time of a measurement iteration; zero when unknown (or single-shot)
  */
 public record RunSettings(String jmhVersion, String jvm, String jdkVersion, String vmName, String vmVersion,
                           List<String> jvmArgs, int threads, int forks, int warmupIterations,
-                          int measurementIterations) {
+                          int measurementIterations, Duration warmupTime, Duration measurementTime) {
 
     /** Settings about which nothing is known. */
     public static final RunSettings UNKNOWN = new RunSettings("", "", "", "", "", List.of(), 1, 0, 0, 0);
 
+    /** Settings whose iteration times are unknown. */
+    public RunSettings(String jmhVersion, String jvm, String jdkVersion, String vmName, String vmVersion,
+                       List<String> jvmArgs, int threads, int forks, int warmupIterations, int measurementIterations) {
+        this(jmhVersion, jvm, jdkVersion, vmName, vmVersion, jvmArgs, threads, forks, warmupIterations,
+                measurementIterations, Duration.ZERO, Duration.ZERO);
+    }
+
     public RunSettings {
+        Objects.requireNonNull(warmupTime, "warmupTime");
+        Objects.requireNonNull(measurementTime, "measurementTime");
         jmhVersion = nonNull(jmhVersion);
         jvm = nonNull(jvm);
         jdkVersion = nonNull(jdkVersion);

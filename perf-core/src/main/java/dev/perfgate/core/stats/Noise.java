@@ -20,10 +20,19 @@ import java.util.Objects;
  * @param runs         number of runs measured
  * @param forks        number of forks measured, over all runs
  * @param calibratedAt when
+ * @param components   the noise split into iteration and fork levels ({@link VarianceComponents}),
+ *                     from which {@link RunPlanner} plans runs; null when not measured (calibrated
+ *                     before perf-gate measured them, or from forks of one iteration)
  */
-public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Instant calibratedAt) {
+public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Instant calibratedAt,
+                    VarianceComponents components) {
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    /** Noise without variance components. */
+    public Noise(double forkLogSd, double runLogSd, int runs, int forks, Instant calibratedAt) {
+        this(forkLogSd, runLogSd, runs, forks, calibratedAt, null);
+    }
 
     public Noise {
         Objects.requireNonNull(calibratedAt, "calibratedAt");
@@ -38,6 +47,11 @@ public record Noise(double forkLogSd, double runLogSd, int runs, int forks, Inst
             throw new IllegalArgumentException("noise needs at least 1 run and 2 forks but had " + runs + " and "
                     + forks);
         }
+    }
+
+    /** This noise with its variance components. */
+    public Noise withComponents(VarianceComponents model) {
+        return new Noise(forkLogSd, runLogSd, runs, forks, calibratedAt, model);
     }
 
     /**

@@ -7,8 +7,12 @@ import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.RunSettings;
+import dev.perfgate.core.stats.Noise;
+import dev.perfgate.core.stats.RunPlan;
+import dev.perfgate.core.stats.VarianceComponents;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +141,22 @@ class ApproverTest {
         assertThat(matrix.primary()).isEqualTo(faster);
         assertThat(matrix.thresholdPct()).isEqualTo(10.0);
         assertThat(matrix.approval()).isEqualTo(approval);
+    }
+
+    @Test
+    void approveKeepsTheEntrysCalibratedNoiseAndRunPlan() {
+        Noise noise = new Noise(0.04, 0.01, 3, 60, LATER).withComponents(new VarianceComponents(0.05, 0.5, 0.03, 60, 4));
+        RunPlan plan = new RunPlan(12, 2, 3, Duration.ofSeconds(1), 0.032, 0.5, 66, 0.048);
+        Baseline current = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
+                BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.matrixEntry().withNoise(noise).withPlan(plan)));
+        Run run = BaselineFixtures.run("run-43", LATER, BaselineFixtures.FINGERPRINT,
+                List.of(result(MATRIX, measurement("ops/s", forksWithMeans(1_400_000, 1_410_000)), null)));
+
+        BaselineEntry matrix = approver.approve(Optional.of(BaselineFile.of(current)), run, Approver.select(run, null),
+                new Approval(LATER, "alice", "new blocking", "abc", "run-43")).sets().get(0).find(MATRIX).orElseThrow();
+
+        assertThat(matrix.noise()).isEqualTo(noise);
+        assertThat(matrix.plan()).isEqualTo(plan);
     }
 
     @Test

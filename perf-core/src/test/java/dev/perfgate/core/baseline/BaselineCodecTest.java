@@ -7,10 +7,13 @@ import dev.perfgate.core.InputException;
 import dev.perfgate.core.json.GoldenFiles;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.stats.Noise;
+import dev.perfgate.core.stats.RunPlan;
+import dev.perfgate.core.stats.VarianceComponents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +177,40 @@ class BaselineCodecTest {
         assertThat(read.find(MATRIX).orElseThrow().noise()).isNull();
         assertThat(read.noise()).containsOnlyKeys(COSINE);
         assertThat(codec.write(file)).isEqualTo(text);
+    }
+
+    @Test
+    void varianceComponentsAndRunPlanAreWrittenWithTheirEntryAndReadBack() throws Exception {
+        Noise noise = new Noise(0.0412, 0.0131, 3, 60, Instant.parse("2026-11-27T06:00:00Z"))
+                .withComponents(new VarianceComponents(0.0503, 0.481, 0.0366, 60, 4));
+        RunPlan plan = new RunPlan(17, 2, 3, Duration.ofMillis(500), 0.0377, 0.52, 59.84, 0.0473);
+        Baseline baseline = new Baseline(BaselineFixtures.LINUX, BaselineFixtures.HOST, BaselineFixtures.FINGERPRINT,
+                BaselineFixtures.TIMESTAMP, List.of(BaselineFixtures.cosineEntry().withNoise(noise).withPlan(plan),
+                BaselineFixtures.matrixEntry().withNoise(new Noise(0.02, Double.NaN, 1, 10,
+                        Instant.parse("2026-11-27T06:00:00Z")))));
+
+        String text = GoldenFiles.withLocale(Locale.GERMANY, () -> codec.write(BaselineFile.of(baseline)));
+        Baseline read = codec.read(SOURCE, text).sets().get(0);
+
+        GoldenFiles.assertMatches("baseline-calibrated.json", text);
+        assertThat(read.find(COSINE).orElseThrow().noise()).isEqualTo(noise);
+        assertThat(read.find(COSINE).orElseThrow().plan()).isEqualTo(plan);
+        assertThat(read.find(MATRIX).orElseThrow().noise().components()).isNull();
+        assertThat(read.find(MATRIX).orElseThrow().plan()).isNull();
+    }
+
+    @Test
+    void aPlanWithABadIterationTimeIsReportedWithItsPath() throws Exception {
+        String calibrated = GoldenFiles.read("baseline-calibrated.json");
+        InputException e = readFails(calibrated.replace("\"iteration_time\" : \"500ms\"",
+                "\"iteration_time\" : \"half a second\""));
+        InputException zeroForks = readFails(calibrated.replace("\"forks\" : 17", "\"forks\" : 0"));
+
+        assertOneLine(e);
+        assertThat(e.location()).isEqualTo("$.host_classes[0].baselines[0].plan.iteration_time");
+        assertThat(e.getMessage()).contains("expected a time like 1s or 500ms");
+        assertThat(zeroForks.location()).isEqualTo("$.host_classes[0].baselines[0].plan");
+        assertThat(zeroForks.getMessage()).contains("forks and iterations must be >= 1");
     }
 
     @Test

@@ -317,6 +317,10 @@ class JmhJsonReaderTest {
                 assertThat(settings.warmupIterations()).isEqualTo(entry.get("warmupIterations").asInt());
                 assertThat(settings.measurementIterations()).isEqualTo(entry.get("measurementIterations").asInt());
                 assertThat(settings.jvmArgs()).hasSize(entry.get("jvmArgs").size());
+                // Every fixture ran 100 ms iterations; JMH writes them as "100 ms".
+                assertThat(entry.get("measurementTime").asText()).isEqualTo("100 ms");
+                assertThat(settings.measurementTime()).isEqualTo(java.time.Duration.ofMillis(100));
+                assertThat(settings.warmupTime()).isEqualTo(java.time.Duration.ofMillis(100));
             }
         }
 

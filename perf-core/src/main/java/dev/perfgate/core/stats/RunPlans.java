@@ -1,0 +1,197 @@
+package dev.perfgate.core.stats;
+
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.model.RunSettings;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * From a benchmark's calibration runs (A/A runs of unchanged code) to its variance components and
+ * run plan: where its iterations settle ({@link #unsettledIterations}), the model fitted on the
+ * settled iterations ({@link VarianceComponents}), and the plan ({@link RunPlanner}); or, when no
+ * honest plan can be made, why not.
+ *
+ * <pre>{@code
+ * RunPlans.Outcome outcome = RunPlans.of(RunPlanner.of(policy), runsOfOneBenchmark, 0.5, 0.05);
+ * if (outcome.plan() != null) { ... } else { System.out.println(outcome.reason()); }
+ * }</pre>
+ */
+public final class RunPlans {
+
+    /** Smallest factor between a first iteration and every later iteration of its fork that counts as far off. */
+    static final double FIRST_FACTOR = 1.5;
+    /** Robust standard deviations of the iteration noise a first iteration must be off by, too. */
+    static final double FIRST_SPREADS = 6;
+    private static final double MAD_TO_SD = 1.4826;
+
+    private RunPlans() {
+    }
+
+    /**
+     * What the calibration says about one benchmark.
+     *
+     * @param model     the variance components fitted on its settled iterations, or null
+     * @param plan      its plan, or null when none could be made
+     * @param unsettled leading measurement iterations that were still warm-up (0 when settled; -1
+     *                  when its iterations had not settled)
+     * @param reason    why there is no plan; empty when there is one
+     */
+    public record Outcome(VarianceComponents model, RunPlan plan, int unsettled, String reason) {
+        public Outcome {
+            if ((plan == null) == reason.isEmpty()) {
+                throw new IllegalArgumentException("an outcome has a plan or a reason, not both or neither");
+            }
+        }
+
+        static Outcome none(VarianceComponents model, int unsettled, String reason) {
+            return new Outcome(model, null, unsettled, reason);
+        }
+    }
+
+    /**
+     * Plans one benchmark from its calibration runs.
+     *
+     * @param planner         the planner (alpha, power, fork cap)
+     * @param runs            the benchmark's result in each calibration run, all with the same settings
+     * @param forkCostSeconds wall time of a fork beyond its iterations, >= 0
+     * @param threshold       relative change to decide, e.g. 0.05
+     */
+    public static Outcome of(RunPlanner planner, List<BenchmarkResult> runs, double forkCostSeconds,
+                             double threshold) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must not be empty");
+        }
+        BenchmarkResult first = runs.get(0);
+        if (first.id().mode() == Mode.SINGLE_SHOT) {
+            return Outcome.none(null, 0, "single-shot benchmarks measure one invocation per iteration; not planned");
+        }
+        RunSettings settings = first.settings();
+        boolean sameSettings = runs.stream().map(BenchmarkResult::settings).allMatch(s ->
+                s.warmupIterations() == settings.warmupIterations() && s.warmupTime().equals(settings.warmupTime())
+                        && s.measurementTime().equals(settings.measurementTime()));
+        if (!sameSettings) {
+            return Outcome.none(null, 0, "the calibration runs used different warm-up or iteration times; calibrate "
+                    + "from runs of one profile");
+        }
+        if (settings.measurementTime().isZero()) {
+            return Outcome.none(null, 0, "the results do not say their iteration time");
+        }
+        List<Measurement> measurements = runs.stream().map(BenchmarkResult::primary).toList();
+        int unsettled = unsettledIterations(measurements);
+        if (unsettled < 0) {
+            return Outcome.none(null, unsettled, "its measured iterations had not settled (a first iteration far "
+                    + "off the rest however many were left out); calibrate with more warm-up iterations");
+        }
+        VarianceComponents model;
+        try {
+            model = VarianceComponents.of(measurements.stream().map(m -> withoutLeading(m, unsettled)).toList());
+        } catch (IllegalArgumentException e) {
+            return Outcome.none(null, unsettled, e.getMessage());
+        }
+        if (model.iterationLag1() >= VarianceComponents.MAX_LAG1) {
+            // Iterations that move together this much drift (a trend, a late warm-up), and an AR(1)
+            // extrapolation of them would plan on an iteration noise the data do not show.
+            return Outcome.none(model, unsettled, String.format(Locale.ROOT, "its iterations drift within forks "
+                    + "(lag-1 autocorrelation at the model's limit of %s): not noise a plan can average away; "
+                    + "calibrate with more warm-up iterations", VarianceComponents.MAX_LAG1));
+        }
+        RunPlanner.Calibration calibration = RunPlanner.Calibration.of(settings.warmupIterations(),
+                settings.warmupTime(), settings.measurementTime(), unsettled);
+        return new Outcome(model, planner.plan(model, calibration, forkCostSeconds, threshold), unsettled, "");
+    }
+
+    /** E.g. {@code iterations 5.1% (lag-1 0.48), fork component 3.6%}. */
+    public static String describe(VarianceComponents model) {
+        return String.format(Locale.ROOT, "iterations %s (lag-1 %s), fork component %.1f%%",
+                Double.isNaN(model.iterationLogSd()) ? "-" : String.format(Locale.ROOT, "%.1f%%",
+                        model.iterationLogSd() * 100),
+                Double.isNaN(model.iterationLag1()) ? "-" : String.format(Locale.ROOT, "%.2f", model.iterationLag1()),
+                model.forkComponentLogSd() * 100);
+    }
+
+    /**
+     * How many leading measurement iterations of the calibration's forks were still warm-up: the
+     * fewest whose removal from every fork leaves no fork whose first remaining iteration lies beyond
+     * all its later ones, by a factor of at least {@value #FIRST_FACTOR} and by at least
+     * {@value #FIRST_SPREADS} robust standard deviations of the iteration noise (the settling check's
+     * first rule; the noise measured on the iterations after the first, each against the median of
+     * its fork's others). 0 when the calibration started settled; -1 when its forks had not settled
+     * while 3 iterations were left to judge.
+     *
+     * @param runs the calibration's runs of one benchmark
+     */
+    public static int unsettledIterations(List<Measurement> runs) {
+        List<double[]> forks = new ArrayList<>();
+        for (Measurement run : runs) {
+            for (List<Double> fork : run.forks()) {
+                forks.add(fork.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0 && Double.isFinite(v))
+                        .map(Math::log).toArray());
+            }
+        }
+        int longest = forks.stream().mapToInt(f -> f.length).max().orElse(0);
+        for (int drop = 0; drop <= Math.max(0, longest - 3); drop++) {
+            final int d = drop;
+            List<double[]> rest = forks.stream()
+                    .map(f -> f.length > d ? Arrays.copyOfRange(f, d, f.length) : new double[0]).toList();
+            if (!anyFirstOff(rest)) {
+                return drop;
+            }
+        }
+        return -1;
+    }
+
+    /** A copy of a measurement without each fork's first {@code drop} iterations. */
+    public static Measurement withoutLeading(Measurement m, int drop) {
+        if (drop < 0) {
+            throw new IllegalArgumentException("drop must be >= 0 but was " + drop);
+        }
+        return new Measurement(m.unit(), m.score(), m.scoreError(), m.forks().stream()
+                .map(f -> f.subList(Math.min(drop, f.size()), f.size())).toList());
+    }
+
+    private static boolean anyFirstOff(List<double[]> forks) {
+        List<Double> deviations = new ArrayList<>();
+        for (double[] fork : forks) {
+            if (fork.length >= 3) {
+                double[] later = Arrays.copyOfRange(fork, 1, fork.length);
+                for (int i = 0; i < later.length; i++) {
+                    double[] others = new double[later.length - 1];
+                    for (int j = 0, k = 0; j < later.length; j++) {
+                        if (j != i) {
+                            others[k++] = later[j];
+                        }
+                    }
+                    deviations.add(Math.abs(later[i] - median(others)));
+                }
+            }
+        }
+        if (deviations.isEmpty()) {
+            return false;
+        }
+        double spread = MAD_TO_SD * median(deviations.stream().mapToDouble(Double::doubleValue).toArray());
+        double limit = Math.max(Math.log(FIRST_FACTOR), FIRST_SPREADS * spread);
+        for (double[] fork : forks) {
+            if (fork.length >= 3) {
+                double[] later = Arrays.copyOfRange(fork, 1, fork.length);
+                double low = Arrays.stream(later).min().orElse(0);
+                double high = Arrays.stream(later).max().orElse(0);
+                if (fork[0] - high >= limit || low - fork[0] >= limit) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

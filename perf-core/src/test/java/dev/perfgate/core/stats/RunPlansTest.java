@@ -1,0 +1,143 @@
+package dev.perfgate.core.stats;
+
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Measurement;
+import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.model.RunSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RunPlansTest {
+
+    private static final RunPlanner PLANNER = RunPlanner.of(GatePolicy.DEFAULT);
+    private static final BenchmarkId DECAY = BenchmarkId.of("dev.perfgate.kernels.MemoryDecayBenchmark.decay",
+            Mode.AVERAGE_TIME, Map.of());
+
+    /** A run of 2 warm-up and {@code iterations} measurement iterations of 1 s. */
+    private static BenchmarkResult result(BenchmarkId id, Measurement m, int iterations) {
+        return new BenchmarkResult(id, m, Map.of(), new RunSettings("1.37", "/usr/bin/java", "17", "", "", List.of(), 1,
+                m.forks().size(), 2, iterations, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aCalibrationThatStartedSettledIsPlannedFromAllItsIterationsWithItsOwnWarmUp() {
+        List<BenchmarkResult> runs = VarianceComponentsTest.synthetic(3, 20, 4, 0.03, 0.05, 0.5, 0.01, 21).stream()
+                .map(m -> result(DECAY, m, 4)).toList();
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.reason()).isEmpty();
+        assertThat(outcome.unsettled()).isZero();
+        assertThat(outcome.model().forks()).isEqualTo(60);
+        assertThat(outcome.model().iterations()).isEqualTo(4);
+        assertThat(outcome.plan().warmupIterations()).isEqualTo(2);
+        assertThat(outcome.plan().iterationTime()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(outcome.plan().forkCostSeconds()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aFirstIterationStillWarmingUpBecomesWarmUpAndLeavesTheModel() {
+        List<BenchmarkResult> runs = new ArrayList<>();
+        for (Measurement m : VarianceComponentsTest.synthetic(2, 20, 5, 0.03, 0.05, 0.5, 0, 22)) {
+            // Like the vector kernels before C2 compiles them: the first measured iteration 10,000x slower.
+            List<List<Double>> forks = m.forks().stream().map(f -> {
+                List<Double> copy = new ArrayList<>(f);
+                copy.set(0, f.get(0) * 10_000);
+                return (List<Double>) copy;
+            }).toList();
+            runs.add(result(DECAY, new Measurement(m.unit(), m.score(), m.scoreError(), forks), 5));
+        }
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.unsettled()).isEqualTo(1);
+        assertThat(outcome.model().iterations()).isEqualTo(4);
+        assertThat(outcome.model().iterationLogSd()).isCloseTo(0.05, within(0.015));
+        assertThat(outcome.plan().warmupIterations()).isEqualTo(3);
+    }
+
+    @Test
+    void iterationsThatDriftWithinForksAreNotPlanned() {
+        List<BenchmarkResult> runs = new ArrayList<>();
+        for (Measurement m : VarianceComponentsTest.synthetic(2, 20, 4, 0.03, 0.02, 0.3, 0, 25)) {
+            // Each fork still getting faster by 15% per iteration, none far enough off to be warm-up by the first rule.
+            List<List<Double>> forks = m.forks().stream().map(f -> {
+                List<Double> copy = new ArrayList<>();
+                for (int i = 0; i < f.size(); i++) {
+                    copy.add(f.get(i) * Math.pow(1.15, f.size() - i));
+                }
+                return (List<Double>) copy;
+            }).toList();
+            runs.add(result(DECAY, new Measurement(m.unit(), m.score(), m.scoreError(), forks), 4));
+        }
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.plan()).isNull();
+        assertThat(outcome.model().iterationLag1()).isEqualTo(VarianceComponents.MAX_LAG1);
+        assertThat(outcome.reason()).contains("drift within forks");
+    }
+
+    @Test
+    void singleShotBenchmarksAreNotPlannedAndSaySo() {
+        BenchmarkId cold = BenchmarkId.of("x.Cold.start", Mode.SINGLE_SHOT, Map.of());
+        List<BenchmarkResult> runs = VarianceComponentsTest.synthetic(2, 10, 4, 0.03, 0.05, 0.5, 0, 23).stream()
+                .map(m -> result(cold, m, 4)).toList();
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.plan()).isNull();
+        assertThat(outcome.reason()).contains("single-shot");
+    }
+
+    @Test
+    void resultsWithoutAnIterationTimeAreNotPlanned() {
+        Measurement m = VarianceComponentsTest.synthetic(1, 10, 4, 0.03, 0.05, 0.5, 0, 24).get(0);
+        BenchmarkResult noTime = new BenchmarkResult(DECAY, m, Map.of(), new RunSettings("1.21", "", "", "", "",
+                List.of(), 1, 10, 2, 4));
+
+        assertThat(RunPlans.of(PLANNER, List.of(noTime), 0.5, 0.05).reason()).contains("iteration time");
+    }
+
+    @Test
+    void unsettledIterationsCountsTheLeadingIterationsThatWereStillWarmUp() {
+        List<List<Double>> settled = new ArrayList<>();
+        List<List<Double>> firstOff = new ArrayList<>();
+        List<List<Double>> twoOff = new ArrayList<>();
+        List<List<Double>> neverSettles = new ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            double w = 1 + 0.01 * f;
+            settled.add(List.of(100 * w, 102 * w, 99 * w, 101 * w, 100.5 * w));
+            firstOff.add(List.of(f == 3 ? 41_000.0 : 100 * w, 102 * w, 99 * w, 101 * w, 100.5 * w));
+            twoOff.add(List.of(9000 * w, 400 * w, 99 * w, 101 * w, 100.5 * w));
+            // Two forks still far off after every leading iteration that can be dropped with 3 left to judge.
+            neverSettles.add(f < 2 ? List.of(1e8 * w, 1e6 * w, 1e4 * w, 100 * w, 101 * w)
+                    : List.of(100 * w, 102 * w, 99 * w, 101 * w, 100.5 * w));
+        }
+
+        assertThat(RunPlans.unsettledIterations(List.of(measurement(settled)))).isZero();
+        assertThat(RunPlans.unsettledIterations(List.of(measurement(settled), measurement(firstOff)))).isEqualTo(1);
+        assertThat(RunPlans.unsettledIterations(List.of(measurement(twoOff)))).isEqualTo(2);
+        assertThat(RunPlans.unsettledIterations(List.of(measurement(neverSettles)))).isEqualTo(-1);
+        assertThat(RunPlans.withoutLeading(measurement(twoOff), 2).forks().get(0)).hasSize(3);
+    }
+
+    @Test
+    void ordinaryAutocorrelatedNoiseIsNotTakenForWarmUp() {
+        List<Measurement> runs = VarianceComponentsTest.synthetic(3, 20, 4, 0.09, 0.05, 0.5, 0.03, 11);
+
+        assertThat(RunPlans.unsettledIterations(runs)).isZero();
+    }
+
+    private static Measurement measurement(List<List<Double>> forks) {
+        return new Measurement("us/op", 100, Double.NaN, forks);
+    }
+}
