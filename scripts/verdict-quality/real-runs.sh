@@ -7,6 +7,9 @@
 # Usage: scripts/verdict-quality/real-runs.sh OUT aa N          N x check --confirm (unchanged code)
 #        scripts/verdict-quality/real-runs.sh OUT check PCT...  check --confirm of kernels slowed by PCT%
 #        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab --confirm of this build against one slowed by PCT%
+#        scripts/verdict-quality/real-runs.sh OUT abaa N        N x ab --confirm of this build against itself (same-runner A/A)
+#        scripts/verdict-quality/real-runs.sh OUT calibrate N   N standard runs here; the first approved into the project's
+#            baseline as this host class's entry set, all N calibrating it (noise and run plans for --profile calibrated)
 #        scripts/verdict-quality/real-runs.sh OUT recheck       every A/A run in OUT checked again (no new
 #            run) against the committed baseline calibrated on all the other A/A runs in OUT (leave one out)
 #        scripts/verdict-quality/real-runs.sh OUT pairs         every ordered pair of A/A runs in OUT compared
@@ -63,8 +66,26 @@ case "$mode" in
         done ;;
     ab)
         for pct in "$@"; do
-            measure "ab-$pct-$(date +%H%M%S)" ab --confirm --base "$gate" --head "$(slowed "$pct")" --include "$kernels"
+            measure "ab-$pct-$(date +%H%M%S)" ab --confirm --max-time "${MAX_TIME:-30m}" --base "$gate" \
+                --head "$(slowed "$pct")" --include "$kernels"
         done ;;
+    abaa)
+        for ((i = 1; i <= ${1:?abaa needs N}; i++)); do
+            measure "abaa-$(date +%H%M%S)" ab --confirm --max-time "${MAX_TIME:-30m}" --base "$gate" --head "$gate" \
+                --include "$kernels"
+        done ;;
+    calibrate)
+        files=()
+        for ((i = 1; i <= ${1:?calibrate needs N}; i++)); do
+            dir="$out/calibrate-$i"
+            mkdir -p "$dir"
+            java -jar "$gate" run --project-dir "$project" --profile standard --include "$kernels" \
+                --out "$dir/results.json" > "$dir/console.txt" 2> "$dir/progress.txt"
+            files+=("$dir/results.json")
+        done
+        java -jar "$gate" approve --project-dir "$project" --results "${files[0]}" --allow-noisy --allow-unsettled \
+            --reason "verdict-quality evaluation: this machine's host class" > "$out/approve.txt"
+        java -jar "$gate" calibrate --project-dir "$project" --results "${files[@]}" > "$out/calibrate.txt" ;;
     recheck)
         runs=("$out"/aa-*/results.json)
         for run in "${runs[@]}"; do
@@ -100,5 +121,5 @@ case "$mode" in
                 } >> "$out/pairs.txt"
             done
         done ;;
-    *) echo "real-runs.sh: unknown mode '$mode' (aa, check, ab, recheck or pairs)" >&2; exit 2 ;;
+    *) echo "real-runs.sh: unknown mode '$mode' (aa, check, ab, abaa, calibrate, recheck or pairs)" >&2; exit 2 ;;
 esac

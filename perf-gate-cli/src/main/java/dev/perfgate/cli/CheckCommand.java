@@ -88,7 +88,9 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         }
         report = report.withContext(platform.toString(), choice.notes(), gate.strict ? "" : choice.advisoryReason());
         gate.writeReports(report, gate.markdown == null ? List.of()
-                : RecentHistory.of(report, project.projectDir, platform, clock, err()));
+                : RecentHistory.of(report, project.projectDir, platform,
+                hosts.stream().map(h -> h.host().hostClass()).distinct().count() == 1
+                        ? hosts.get(0).host().hostClass() : null, clock, err()));
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;

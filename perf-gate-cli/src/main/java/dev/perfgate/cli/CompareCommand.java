@@ -5,7 +5,6 @@ import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.HostIdentity;
-import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.report.ConsoleReport;
@@ -46,10 +45,10 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         String reason = fb.isComparableTo(fa) ? "" : "the JDK feature version differs between " + base + " and "
                 + candidate;
         List<String> notes = new ArrayList<>(fb.differencesFrom(fa));
-        if (Files.exists(HostFile.pathFor(base)) && Files.exists(HostFile.pathFor(candidate))) {
-            PlatformKey platform = platform();
-            HostIdentity ha = HostFile.read(base, platform).orElseThrow().get(0).host();
-            HostIdentity hb = HostFile.read(candidate, platform).orElseThrow().get(0).host();
+        HostIdentity hb = Files.exists(HostFile.pathFor(candidate))
+                ? HostFile.read(candidate, platform()).orElseThrow().get(0).host() : null;
+        if (hb != null && Files.exists(HostFile.pathFor(base))) {
+            HostIdentity ha = HostFile.read(base, platform()).orElseThrow().get(0).host();
             List<String> differ = hb.hostClass().differencesFrom(ha.hostClass(), base.toString());
             if (!differ.isEmpty()) {
                 reason = candidate + " and " + base + " were measured on different host classes: "
@@ -62,7 +61,8 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         boolean withHistory = gate.markdown != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--project-dir");
         gate.writeReports(report, withHistory
-                ? RecentHistory.of(report, project.projectDir, platform(), clock, err()) : List.of());
+                ? RecentHistory.of(report, project.projectDir, platform(), hb == null ? null : hb.hostClass(), clock,
+                err()) : List.of());
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;

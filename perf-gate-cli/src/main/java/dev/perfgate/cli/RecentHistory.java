@@ -8,6 +8,7 @@ import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.history.Trend;
 import dev.perfgate.core.history.Trends;
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.report.MarkdownReport;
 
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,11 +35,14 @@ final class RecentHistory {
     }
 
     /**
-     * The trends of the report's primary benchmarks; empty when there is no history or it cannot be read.
+     * The trends of the report's primary benchmarks on the host class of its results (runs of other
+     * classes are other trends); empty when there is no history or it cannot be read.
      *
-     * @param err where warnings go
+     * @param hostClass the host class of the report's results; null for results without one
+     * @param err       where warnings go
      */
-    static List<Trend> of(GateReport report, Path projectDir, PlatformKey platform, Clock clock, PrintWriter err) {
+    static List<Trend> of(GateReport report, Path projectDir, PlatformKey platform, HostClass hostClass, Clock clock,
+                          PrintWriter err) {
         HistoryStore store = new HistoryStore(projectDir, clock);
         Path file = store.path(platform);
         Set<BenchmarkId> ids = report.rows().stream().filter(ComparisonRow::isPrimary).map(ComparisonRow::id)
@@ -49,7 +54,7 @@ final class RecentHistory {
                 err.println("perf-gate: warning: the last line of " + file + " is torn (an interrupted write) and "
                         + "was skipped; the next record or approve moves it aside");
             }
-            return read.trends();
+            return read.trends().stream().filter(t -> Objects.equals(t.hostClass(), hostClass)).toList();
         } catch (InputException e) {
             err.println("perf-gate: warning: the Markdown report has no Trend column: " + e.getMessage());
             return List.of();

@@ -43,7 +43,7 @@ class CalibratedProfileTest {
     /** Approves a baseline of the spin and allocation benchmarks, then calibrates the spin benchmark only. */
     private RunPlan calibrateSpin() throws Exception {
         Cli.Result approved = perfGate("approve", "SpinBenchmark|AllocBenchmark", "base.json", TINY, "--reason",
-                "test baseline", "--allow-noisy");
+                "test baseline", "--allow-noisy", "--allow-unsettled");
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
 
         Cli.Result calibrated = perfGate("calibrate", "SpinBenchmark", "cal.json", TINY, "--runs", "2",

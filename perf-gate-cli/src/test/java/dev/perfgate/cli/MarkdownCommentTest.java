@@ -7,6 +7,9 @@ import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.history.HistoryStore;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostClass;
+import dev.perfgate.core.model.HostIdentity;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
@@ -22,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +41,21 @@ class MarkdownCommentTest {
     private String results;
     private Path markdown;
 
+    private static final Fingerprint FINGERPRINT = new Fingerprint("cpu", 2, "vendor", "17.0.1", List.of(), "Linux",
+            "6.1");
+    private static final HostIdentity HOST = new HostIdentity(new HostClass(PlatformKey.parse(PLATFORM),
+            List.of("avx", "avx2", "fma"), 256, 2, 17), "17.0.1+1", Map.of(), "", null);
+
     private Cli.Result inProject(String command, String... args) {
         return Cli.inProject(dir, PLATFORM, command, args);
     }
 
     @BeforeEach
     void baselineAndHistory() throws Exception {
-        results = Cli.jmhFixture("gc-params-forks.json").toString();
+        // The results with a host file, as perf-gate run writes them; the recorded runs have the same host.
+        Path copy = Files.copy(Cli.jmhFixture("gc-params-forks.json"), dir.resolve("results.json"));
+        HostFile.write(copy, List.of(new HostFile.Entry("results.json", FINGERPRINT, HOST)));
+        results = copy.toString();
         markdown = dir.resolve("comment.md");
         Cli.Result approved = inProject("approve", "--reason", "first", "--allow-noisy", "--allow-unsettled",
                 "--results", results);
@@ -148,6 +160,7 @@ class MarkdownCommentTest {
         }
         Path manyResults = dir.resolve("many.json");
         json.writeValue(manyResults.toFile(), many);
+        HostFile.write(manyResults, List.of(new HostFile.Entry("many.json", FINGERPRINT, HOST)));
         assertThat(inProject("approve", "--reason", "many", "--allow-noisy", "--allow-unsettled",
                 "--results", manyResults.toString())
                 .exitCode()).isZero();
@@ -179,8 +192,7 @@ class MarkdownCommentTest {
         List<BenchmarkResult> scaled = measured.stream().map(r -> new BenchmarkResult(r.id(),
                 scale(r.primary(), factor), r.secondary(), r.settings())).toList();
         return new Run("run-" + day, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(86_400L * day), "c" + day,
-                "main", PlatformKey.parse(PLATFORM), new Fingerprint("cpu", 2, "vendor", "17.0.1", List.of(), "Linux",
-                "6.1"), null, scaled);
+                "main", PlatformKey.parse(PLATFORM), FINGERPRINT, HOST, scaled);
     }
 
     private static Measurement scale(Measurement m, double factor) {
