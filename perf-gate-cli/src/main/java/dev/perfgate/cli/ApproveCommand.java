@@ -79,10 +79,10 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
             warnIgnoredRunOptions();
         }
         Path file = results != null ? results : runBenchmarks(run);
-        Run measured = newRun(file, read(file), platform, vcs);
-        List<BenchmarkResult> selected = Approver.select(measured, selection);
+        List<BenchmarkResult> all = read(file);
+        List<BenchmarkResult> selected = Approver.select(all, selection);
         if (selected.isEmpty()) {
-            throw new UsageException("--only '" + only + "' matches none of the " + measured.results().size()
+            throw new UsageException("--only '" + only + "' matches none of the " + all.size()
                     + " benchmarks in " + file);
         }
         Approver approverRule = new Approver(maxNoisePct);
@@ -104,6 +104,8 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
         unsettled.forEach((id, why) -> err().println("perf-gate: warning: approving unsettled " + id.display() + ": "
                 + why));
         noisy.forEach((id, why) -> err().println("perf-gate: warning: approving noisy " + id.display() + ": " + why));
+        // The host is measured (when the results have no host file) only once the results are known to be approvable.
+        Run measured = newRun(file, all, platform, vcs);
         Approval approval = new Approval(clock.instant(),
                 approver != null ? approver : System.getProperty("user.name", ""), reason.strip(),
                 measured.commit(), measured.runId());

@@ -37,8 +37,8 @@ public final class Approver {
     }
 
     /** The results selected by {@code only} (all when null), in identity order. */
-    public static List<BenchmarkResult> select(Run run, Pattern only) {
-        return run.results().stream()
+    public static List<BenchmarkResult> select(List<BenchmarkResult> results, Pattern only) {
+        return results.stream()
                 .filter(r -> only == null || only.matcher(r.id().display()).find()
                         || only.matcher(r.id().name()).find())
                 .sorted((a, b) -> a.id().compareTo(b.id()))

@@ -6,7 +6,6 @@ import dev.perfgate.core.model.Mode;
 import dev.perfgate.core.model.RunSettings;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,11 +22,6 @@ import java.util.Locale;
  */
 public final class RunPlans {
 
-    /** Smallest factor between a first iteration and every later iteration of its fork that counts as far off. */
-    static final double FIRST_FACTOR = 1.5;
-    /** Robust standard deviations of the iteration noise a first iteration must be off by, too. */
-    static final double FIRST_SPREADS = 6;
-    private static final double MAD_TO_SD = 1.4826;
 
     private RunPlans() {
     }
@@ -116,33 +110,17 @@ public final class RunPlans {
 
     /**
      * How many leading measurement iterations of the calibration's forks were still warm-up: the
-     * fewest whose removal from every fork leaves no fork whose first remaining iteration lies beyond
-     * all its later ones, by a factor of at least {@value #FIRST_FACTOR} and by at least
-     * {@value #FIRST_SPREADS} robust standard deviations of the iteration noise (the settling check's
-     * first rule; the noise measured on the iterations after the first, each against the median of
-     * its fork's others). 0 when the calibration started settled; -1 when its forks had not settled
-     * while 3 iterations were left to judge.
+     * fewest whose removal from every fork leaves a settled measurement, judged by {@link Settling}
+     * over the forks of all the runs (no first iteration far off the rest, no trend through the
+     * iterations). 0 when the calibration started settled; -1 when no number of left-out
+     * iterations settles it.
      *
      * @param runs the calibration's runs of one benchmark
      */
     public static int unsettledIterations(List<Measurement> runs) {
-        List<double[]> forks = new ArrayList<>();
-        for (Measurement run : runs) {
-            for (List<Double> fork : run.forks()) {
-                forks.add(fork.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0 && Double.isFinite(v))
-                        .map(Math::log).toArray());
-            }
-        }
-        int longest = forks.stream().mapToInt(f -> f.length).max().orElse(0);
-        for (int drop = 0; drop <= Math.max(0, longest - 3); drop++) {
-            final int d = drop;
-            List<double[]> rest = forks.stream()
-                    .map(f -> f.length > d ? Arrays.copyOfRange(f, d, f.length) : new double[0]).toList();
-            if (!anyFirstOff(rest)) {
-                return drop;
-            }
-        }
-        return -1;
+        // One settling judgement over every fork of every run: the rules of Settling, whose cut is the warm-up.
+        List<List<Double>> forks = runs.stream().flatMap(m -> m.forks().stream()).toList();
+        return Settling.of(new Measurement(runs.get(0).unit(), Double.NaN, Double.NaN, forks), 0).settledFrom();
     }
 
     /** A copy of a measurement without each fork's first {@code drop} iterations. */
@@ -154,44 +132,5 @@ public final class RunPlans {
                 .map(f -> f.subList(Math.min(drop, f.size()), f.size())).toList());
     }
 
-    private static boolean anyFirstOff(List<double[]> forks) {
-        List<Double> deviations = new ArrayList<>();
-        for (double[] fork : forks) {
-            if (fork.length >= 3) {
-                double[] later = Arrays.copyOfRange(fork, 1, fork.length);
-                for (int i = 0; i < later.length; i++) {
-                    double[] others = new double[later.length - 1];
-                    for (int j = 0, k = 0; j < later.length; j++) {
-                        if (j != i) {
-                            others[k++] = later[j];
-                        }
-                    }
-                    deviations.add(Math.abs(later[i] - median(others)));
-                }
-            }
-        }
-        if (deviations.isEmpty()) {
-            return false;
-        }
-        double spread = MAD_TO_SD * median(deviations.stream().mapToDouble(Double::doubleValue).toArray());
-        double limit = Math.max(Math.log(FIRST_FACTOR), FIRST_SPREADS * spread);
-        for (double[] fork : forks) {
-            if (fork.length >= 3) {
-                double[] later = Arrays.copyOfRange(fork, 1, fork.length);
-                double low = Arrays.stream(later).min().orElse(0);
-                double high = Arrays.stream(later).max().orElse(0);
-                if (fork[0] - high >= limit || low - fork[0] >= limit) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

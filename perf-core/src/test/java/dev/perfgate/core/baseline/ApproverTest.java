@@ -107,18 +107,18 @@ class ApproverTest {
     void selectWithARegexKeepsTheMatchingBenchmarksInIdentityOrder() {
         Run run = threeBenchmarkRun();
 
-        assertThat(Approver.select(run, Pattern.compile("Matrix|Tokenizer")))
+        assertThat(Approver.select(run.results(), Pattern.compile("Matrix|Tokenizer")))
                 .extracting(BenchmarkResult::id).containsExactly(MATRIX, TOKENIZE);
-        assertThat(Approver.select(run, Pattern.compile("dim=768")))
+        assertThat(Approver.select(run.results(), Pattern.compile("dim=768")))
                 .extracting(BenchmarkResult::id).containsExactly(COSINE);
-        assertThat(Approver.select(run, Pattern.compile("^dev\\.perfgate\\.kernels\\.TokenizerBenchmark\\.tokenize$")))
+        assertThat(Approver.select(run.results(), Pattern.compile("^dev\\.perfgate\\.kernels\\.TokenizerBenchmark\\.tokenize$")))
                 .extracting(BenchmarkResult::id).containsExactly(TOKENIZE);
-        assertThat(Approver.select(run, Pattern.compile("NoSuchBenchmark"))).isEmpty();
+        assertThat(Approver.select(run.results(), Pattern.compile("NoSuchBenchmark"))).isEmpty();
     }
 
     @Test
     void selectWithoutARegexTakesEveryBenchmarkInIdentityOrder() {
-        assertThat(Approver.select(threeBenchmarkRun(), null))
+        assertThat(Approver.select(threeBenchmarkRun().results(), null))
                 .extracting(BenchmarkResult::id).containsExactly(COSINE, MATRIX, TOKENIZE);
     }
 
@@ -130,7 +130,7 @@ class ApproverTest {
                 List.of(result(MATRIX, faster, null)));
         Approval approval = new Approval(LATER, "alice", "new blocking", "abc", "run-42");
 
-        Baseline updated = approver.approve(Optional.of(BaselineFile.of(current)), run, Approver.select(run, null),
+        Baseline updated = approver.approve(Optional.of(BaselineFile.of(current)), run, Approver.select(run.results(), null),
                 approval).sets().get(0);
 
         assertThat(updated.timestamp()).isEqualTo(LATER);
@@ -152,7 +152,7 @@ class ApproverTest {
         Run run = BaselineFixtures.run("run-43", LATER, BaselineFixtures.FINGERPRINT,
                 List.of(result(MATRIX, measurement("ops/s", forksWithMeans(1_400_000, 1_410_000)), null)));
 
-        BaselineEntry matrix = approver.approve(Optional.of(BaselineFile.of(current)), run, Approver.select(run, null),
+        BaselineEntry matrix = approver.approve(Optional.of(BaselineFile.of(current)), run, Approver.select(run.results(), null),
                 new Approval(LATER, "alice", "new blocking", "abc", "run-43")).sets().get(0).find(MATRIX).orElseThrow();
 
         assertThat(matrix.noise()).isEqualTo(noise);
@@ -168,7 +168,7 @@ class ApproverTest {
                 List.of(result(MATRIX, measurement("ops/s", forksWithMeans(2_000_000, 2_010_000, 1_990_000)), null)));
         Approval approval = new Approval(LATER, "alice", "AVX-512 runners", "abc", "run-43");
 
-        BaselineFile updated = approver.approve(Optional.of(BaselineFile.of(avx2)), run, Approver.select(run, null),
+        BaselineFile updated = approver.approve(Optional.of(BaselineFile.of(avx2)), run, Approver.select(run.results(), null),
                 approval);
 
         assertThat(updated.sets()).hasSize(2);
@@ -183,7 +183,7 @@ class ApproverTest {
         Run run = threeBenchmarkRun();
         Approval approval = new Approval(LATER, "alice", "first", "", "");
 
-        BaselineFile file = approver.approve(Optional.empty(), run, Approver.select(run, null), approval);
+        BaselineFile file = approver.approve(Optional.empty(), run, Approver.select(run.results(), null), approval);
         Baseline created = file.sets().get(0);
 
         assertThat(file.version()).isEqualTo(BaselineFile.SCHEMA_VERSION);

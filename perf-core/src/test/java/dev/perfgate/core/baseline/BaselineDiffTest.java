@@ -63,7 +63,7 @@ class BaselineDiffTest {
                         List.of(1231234.56789, 1232345.67891), List.of(1236789.12345, 1237890.23456))), null),
                 result(TOKENIZE, new Measurement("s/op", 0.000123456789, Double.NaN, List.of(
                         List.of(0.000123456789, 0.000123456781), List.of(0.000123356789, 0.000123556789))), null)));
-        store.update(LINUX, current -> approver.approve(current, first, Approver.select(first, null),
+        store.update(LINUX, current -> approver.approve(current, first, Approver.select(first.results(), null),
                 new Approval(FIRST, "ci-bot", "initial baseline", "0123abc", "run-41")), false);
 
         BaselineStore.Change change = approveChangedMatrix(store);
@@ -77,7 +77,7 @@ class BaselineDiffTest {
         Run second = BaselineFixtures.run("run-57", SECOND, NEWER_JDK_PATCH, List.of(
                 result(COSINE, BaselineFixtures.cosine(), BaselineFixtures.cosineAllocation()),
                 result(MATRIX, slower, null)));
-        List<BenchmarkResult> selected = Approver.select(second, Pattern.compile("MatrixMultiply"));
+        List<BenchmarkResult> selected = Approver.select(second.results(), Pattern.compile("MatrixMultiply"));
         assertThat(selected).extracting(BenchmarkResult::id).containsExactly(MATRIX);
         return store.update(LINUX, current -> approver.approve(current, second, selected,
                 new Approval(SECOND, "alice", "accepted: bounds checks added", "4567def", "run-57")), false);
