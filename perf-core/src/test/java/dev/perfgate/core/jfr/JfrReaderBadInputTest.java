@@ -33,7 +33,8 @@ class JfrReaderBadInputTest {
     @BeforeAll
     static void record() throws Exception {
         Path file = Recordings.record(shared.resolve("short.jfr"), Recordings::profiling,
-                () -> Workloads.runFor(Duration.ofMillis(300), seed -> Workloads.burnCpu(seed, 100_000)));
+                // A second, not less: on a loaded machine the sampler can start late and miss a shorter workload.
+                () -> Workloads.runFor(Duration.ofSeconds(1), seed -> Workloads.burnCpu(seed, 100_000)));
         recording = Files.readAllBytes(file);
     }
 
