@@ -1,5 +1,7 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.core.stats.RunPlan;
+
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -124,23 +126,7 @@ final class RunOptions {
     private Duration fixedForkTime() throws UsageException {
         List<String> args = settings();
         long iterations = Long.parseLong(args.get(args.indexOf("-wi") + 1)) + Long.parseLong(args.get(args.indexOf("-i") + 1));
-        return jmhTime(args.get(args.indexOf("-r") + 1)).multipliedBy(iterations).plusMillis(500);
-    }
-
-    private static Duration jmhTime(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([a-z]+)").matcher(text);
-        if (!m.matches()) {
-            throw new IllegalStateException("not a JMH time: " + text);
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ns" -> Duration.ofNanos(n);
-            case "us" -> Duration.ofNanos(n * 1000);
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m", "min" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return RunPlan.parseJmhTime(args.get(args.indexOf("-r") + 1)).multipliedBy(iterations).plusMillis(500);
     }
 
     private static void override(List<String> args, String flag, Integer value, int min, String option)
