@@ -79,7 +79,9 @@ public final class PlatformDetector {
         boolean sameJdk = settings.jdkVersion().isEmpty()
                 || settings.jdkVersion().equals(system.getProperty("java.version"));
         String vendor = sameJdk ? system.getProperty("java.vendor", "") : "";
-        return new Fingerprint(cpuModel(), logicalCores, vendor, jdkVersion, settings.jvmArgs(),
+        // perf-gate starts JMH with its own -Djava.io.tmpdir, which JMH's forks inherit: not a flag of the user's.
+        List<String> flags = settings.jvmArgs().stream().filter(a -> !a.startsWith("-Djava.io.tmpdir=")).toList();
+        return new Fingerprint(cpuModel(), logicalCores, vendor, jdkVersion, flags,
                 system.getProperty("os.name", ""), system.getProperty("os.version", ""));
     }
 

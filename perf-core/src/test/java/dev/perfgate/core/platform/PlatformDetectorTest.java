@@ -96,6 +96,17 @@ class PlatformDetectorTest {
     }
 
     @Test
+    void theTemporaryDirectoryPerfGateGivesJmhIsNotAJvmFlagOfTheRun() throws IOException {
+        RunSettings settings = new RunSettings("1.37", "", "17.0.15", "", "", List.of("-Djava.io.tmpdir=/tmp",
+                "-XX:UseAVX=2"), 1, 5, 3, 5);
+
+        Fingerprint fingerprint = new PlatformDetector(system("Linux", "amd64"), Map.of(), cpuInfo("model name : X\n"), 2)
+                .fingerprint(settings);
+
+        assertThat(fingerprint.jvmFlags()).containsExactly("-XX:UseAVX=2");
+    }
+
+    @Test
     void fingerprintWithUnknownSettingsDescribesThisJvm() throws IOException {
         Fingerprint fingerprint = new PlatformDetector(system("Linux", "amd64"), Map.of(),
                 cpuInfo("model name : X\n"), 8).fingerprint(RunSettings.UNKNOWN);
