@@ -8,12 +8,15 @@
 #        scripts/verdict-quality/real-runs.sh OUT check PCT...  check --confirm of kernels slowed by PCT%
 #        scripts/verdict-quality/real-runs.sh OUT ab PCT...     ab --confirm of this build against one slowed by PCT%
 #        scripts/verdict-quality/real-runs.sh OUT abaa N        N x ab --confirm of this build against itself (same-runner A/A)
+#        scripts/verdict-quality/real-runs.sh OUT alternate N PCT  N x (ab --confirm against kernels slowed by PCT%,
+#            then the same-runner A/A)
 #        scripts/verdict-quality/real-runs.sh OUT calibrate N   N standard runs here; the first approved into the project's
 #            baseline as this host class's entry set, all N calibrating it (noise and run plans for --profile calibrated)
 #        scripts/verdict-quality/real-runs.sh OUT recheck       every A/A run in OUT checked again (no new
 #            run) against the committed baseline calibrated on all the other A/A runs in OUT (leave one out)
 #        scripts/verdict-quality/real-runs.sh OUT pairs         every ordered pair of A/A runs in OUT compared
 #            (perf-gate compare A B: B checked against A as if A were the baseline; no new run)
+# MAX_TIME (default 30m) is the --max-time of the ab modes.
 # Build first (mvn -B -DskipTests package); the machine should be otherwise idle.
 set -euo pipefail
 
@@ -32,8 +35,9 @@ if [[ ! -d "$project/baselines" ]]; then
     mkdir -p "$project/baselines"
     cp "$root"/baselines/*.json "$project/baselines/"
 fi
-# The bundled default selection: the optimized kernels, not the *Reference and memoryFloor yardsticks.
-kernels='^(?!.*(?:[Rr]eference|memoryFloor)).*'
+# The bundled default selection: the optimized kernels, not the *Reference and memoryFloor yardsticks;
+# INCLUDE (a perf-gate --include pattern) narrows it, e.g. INCLUDE='Cosine|Spreading'.
+kernels="${INCLUDE:-^(?!.*(?:[Rr]eference|memoryFloor)).*}"
 
 measure() { # label, perf-gate arguments...
     local label="$1" dir="$out/$1" start status
@@ -71,6 +75,15 @@ case "$mode" in
         done ;;
     abaa)
         for ((i = 1; i <= ${1:?abaa needs N}; i++)); do
+            measure "abaa-$(date +%H%M%S)" ab --confirm --max-time "${MAX_TIME:-30m}" --base "$gate" --head "$gate" \
+                --include "$kernels"
+        done ;;
+    alternate)
+        # A/B and A/A in turn, so that the machine's changing load falls on both alike.
+        pct="${2:?alternate needs N PCT}"
+        for ((i = 1; i <= ${1:?alternate needs N PCT}; i++)); do
+            measure "ab-$pct-$(date +%H%M%S)" ab --confirm --max-time "${MAX_TIME:-30m}" --base "$gate" \
+                --head "$(slowed "$pct")" --include "$kernels"
             measure "abaa-$(date +%H%M%S)" ab --confirm --max-time "${MAX_TIME:-30m}" --base "$gate" --head "$gate" \
                 --include "$kernels"
         done ;;
@@ -121,5 +134,5 @@ case "$mode" in
                 } >> "$out/pairs.txt"
             done
         done ;;
-    *) echo "real-runs.sh: unknown mode '$mode' (aa, check, ab, abaa, calibrate, recheck or pairs)" >&2; exit 2 ;;
+    *) echo "real-runs.sh: unknown mode '$mode' (aa, check, ab, abaa, alternate, calibrate, recheck or pairs)" >&2; exit 2 ;;
 esac

@@ -295,6 +295,8 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     seconds(p.expectedSeconds()), String.format(Locale.ROOT, "%.1f%%", p.detects() * 100),
                     name + (decides ? "" : "  (cannot decide " + format(threshold * 100) + "% within "
                             + RunPlanner.DEFAULT_MAX_FORKS + " forks)")
+                            + (o.calibrationShape() ? "  (iterations move together at the model's limit: forks "
+                            + "of the calibration's shape, planned from the spread of their means)" : "")
                             + (o.unsettled() > 0 ? "  (first " + o.unsettled() + " measured iteration"
                             + (o.unsettled() == 1 ? " was" : "s were") + " still warm-up: added to the warm-up)" : "")
                             + (baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)")));

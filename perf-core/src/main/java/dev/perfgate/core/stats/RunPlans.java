@@ -33,17 +33,25 @@ public final class RunPlans {
      * @param plan      its plan, or null when none could be made
      * @param unsettled leading measurement iterations that were still warm-up (0 when settled; -1
      *                  when its iterations had not settled)
+     * @param calibrationShape whether the plan keeps the calibration's iterations per fork and
+     *                  iteration time because the model could not split iteration from fork noise
+     *                  (lag-1 at {@value VarianceComponents#MAX_LAG1}); it then plans forks from the
+     *                  measured spread of fork means alone
      * @param reason    why there is no plan; empty when there is one
      */
-    public record Outcome(VarianceComponents model, RunPlan plan, int unsettled, String reason) {
+    public record Outcome(VarianceComponents model, RunPlan plan, int unsettled, boolean calibrationShape,
+                          String reason) {
         public Outcome {
             if ((plan == null) == reason.isEmpty()) {
                 throw new IllegalArgumentException("an outcome has a plan or a reason, not both or neither");
             }
+            if (calibrationShape && plan == null) {
+                throw new IllegalArgumentException("only a plan can keep the calibration's shape");
+            }
         }
 
         static Outcome none(VarianceComponents model, int unsettled, String reason) {
-            return new Outcome(model, null, unsettled, reason);
+            return new Outcome(model, null, unsettled, false, reason);
         }
     }
 
@@ -81,22 +89,23 @@ public final class RunPlans {
             return Outcome.none(null, unsettled, "its measured iterations had not settled (a first iteration far "
                     + "off the rest however many were left out); calibrate with more warm-up iterations");
         }
+        List<Measurement> settled = measurements.stream().map(m -> withoutLeading(m, unsettled)).toList();
         VarianceComponents model;
         try {
-            model = VarianceComponents.of(measurements.stream().map(m -> withoutLeading(m, unsettled)).toList());
+            model = VarianceComponents.of(settled);
         } catch (IllegalArgumentException e) {
             return Outcome.none(null, unsettled, e.getMessage());
         }
-        if (model.iterationLag1() >= VarianceComponents.MAX_LAG1) {
-            // Iterations that move together this much drift (a trend, a late warm-up), and an AR(1)
-            // extrapolation of them would plan on an iteration noise the data do not show.
-            return Outcome.none(model, unsettled, String.format(Locale.ROOT, "its iterations drift within forks "
-                    + "(lag-1 autocorrelation at the model's limit of %s): not noise a plan can average away; "
-                    + "calibrate with more warm-up iterations", VarianceComponents.MAX_LAG1));
-        }
         RunPlanner.Calibration calibration = RunPlanner.Calibration.of(settings.warmupIterations(),
                 settings.warmupTime(), settings.measurementTime(), unsettled);
-        return new Outcome(model, planner.plan(model, calibration, forkCostSeconds, threshold), unsettled, "");
+        // Iterations that move together this much cannot be told apart from fork-to-fork noise with
+        // forks this short, and an AR(1) extrapolation would plan on an iteration noise the data do
+        // not show. What was measured directly is the spread of fork means of this shape: plan forks
+        // of this shape from it.
+        boolean atLimit = model.iterationLag1() >= VarianceComponents.MAX_LAG1;
+        RunPlan plan = planner.plan(atLimit ? VarianceComponents.atCalibrationShape(settled) : model, calibration,
+                forkCostSeconds, threshold);
+        return new Outcome(model, plan, unsettled, atLimit, "");
     }
 
     /** E.g. {@code iterations 5.1% (lag-1 0.48), fork component 3.6%}. */

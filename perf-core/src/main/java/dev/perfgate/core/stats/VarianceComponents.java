@@ -128,6 +128,30 @@ public record VarianceComponents(double iterationLogSd, double iterationLag1, do
      * @throws IllegalArgumentException when fewer than 2 forks in one run have values
      */
     public static VarianceComponents of(List<Measurement> runs) {
+        return ofLogs(logs(runs));
+    }
+
+    /**
+     * Only what the runs show directly: the spread of their fork means (the between-fork variance of
+     * the fork log means, pooled within runs), all of it counted as fork component, with no claim
+     * about other numbers of iterations per fork ({@link #extrapolates()} is false). A planner given
+     * it keeps the calibration's fork shape and chooses forks only: the conservative model where the
+     * split between iteration and fork noise is not identified (lag-1 at {@value #MAX_LAG1}, where
+     * {@link #of} may attribute to the iterations more variance than the fork means show).
+     *
+     * @param runs one measurement per run, each with per-fork iteration values
+     * @throws IllegalArgumentException when fewer than 2 forks in one run have values
+     */
+    public static VarianceComponents atCalibrationShape(List<Measurement> runs) {
+        List<List<double[]>> logs = logs(runs);
+        int forks = logs.stream().mapToInt(List::size).sum();
+        int iterations = logs.stream().flatMap(List::stream).mapToInt(f -> f.length).max().orElse(1);
+        return new VarianceComponents(Double.NaN, Double.NaN, Math.sqrt(pooledForkMeanVariance(logs)), forks,
+                Math.max(1, iterations));
+    }
+
+    /** Natural logs of the finite, positive iteration values: per run, per fork with any. */
+    private static List<List<double[]>> logs(List<Measurement> runs) {
         List<List<double[]>> logs = new ArrayList<>();
         for (Measurement run : runs) {
             List<double[]> forks = new ArrayList<>();
@@ -140,24 +164,40 @@ public record VarianceComponents(double iterationLogSd, double iterationLag1, do
             }
             logs.add(forks);
         }
-        return ofLogs(logs);
+        return logs;
+    }
+
+    /** The variance of the fork log means around their run's mean, pooled over the runs. */
+    private static double pooledForkMeanVariance(List<List<double[]>> runs) {
+        double between = 0;
+        int dof = 0;
+        for (List<double[]> run : runs) {
+            if (run.size() > 1) {
+                double[] means = run.stream().mapToDouble(VarianceComponents::mean).toArray();
+                double runMean = mean(means);
+                for (double m : means) {
+                    between += (m - runMean) * (m - runMean);
+                }
+                dof += run.size() - 1;
+            }
+        }
+        if (dof == 0) {
+            throw new IllegalArgumentException("no run has 2 forks with values: the fork-to-fork noise is unknown");
+        }
+        return between / dof;
     }
 
     /** The estimate from natural logs of iterations: per run, per fork. */
     static VarianceComponents ofLogs(List<List<double[]>> runs) {
+        double forkMeanVariance = pooledForkMeanVariance(runs);
         double s0 = 0;
         double s1 = 0;
         int maxIterations = 0;
         int forks = 0;
         List<Integer> lengths = new ArrayList<>();
-        double between = 0;
-        int betweenDof = 0;
         for (List<double[]> run : runs) {
-            double[] means = new double[run.size()];
-            for (int f = 0; f < run.size(); f++) {
-                double[] fork = run.get(f);
+            for (double[] fork : run) {
                 double mean = mean(fork);
-                means[f] = mean;
                 lengths.add(fork.length);
                 maxIterations = Math.max(maxIterations, fork.length);
                 for (int j = 0; j < fork.length; j++) {
@@ -169,18 +209,7 @@ public record VarianceComponents(double iterationLogSd, double iterationLag1, do
                 }
             }
             forks += run.size();
-            if (run.size() > 1) {
-                double runMean = mean(means);
-                for (double m : means) {
-                    between += (m - runMean) * (m - runMean);
-                }
-                betweenDof += run.size() - 1;
-            }
         }
-        if (betweenDof == 0) {
-            throw new IllegalArgumentException("no run has 2 forks with values: the fork-to-fork noise is unknown");
-        }
-        double forkMeanVariance = between / betweenDof;
         boolean anyPair = lengths.stream().anyMatch(n -> n >= 2);
         boolean anyTriple = lengths.stream().anyMatch(n -> n >= 3);
         double rho = Double.NaN;

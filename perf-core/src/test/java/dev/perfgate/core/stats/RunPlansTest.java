@@ -88,6 +88,31 @@ class RunPlansTest {
     }
 
     @Test
+    void iterationsThatMoveTogetherAtTheModelsLimitArePlannedAsForksOfTheCalibrationsShape() {
+        // Fork levels 8% apart, each fork's iterations moving steadily up or down: with 4 iterations a
+        // fork this is indistinguishable from iteration noise with a lag-1 autocorrelation near 1.
+        List<Measurement> measurements = VarianceComponentsTest.wandering(2, 20, 4, 0.08, 0.01, 26);
+        List<BenchmarkResult> runs = measurements.stream().map(m -> result(DECAY, m, 4)).toList();
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.model().iterationLag1()).isEqualTo(VarianceComponents.MAX_LAG1);
+        assertThat(outcome.calibrationShape()).isTrue();
+        assertThat(outcome.reason()).isEmpty();
+        RunPlan plan = outcome.plan();
+        assertThat(plan.iterations()).isEqualTo(4);
+        assertThat(plan.iterationTime()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(plan.warmupIterations()).isEqualTo(2);
+        // The plan expects the spread of fork means the calibration showed: the clamped model's own
+        // figure for a fork of 4 iterations would be larger than anything the data show.
+        assertThat(plan.forkLogSd()).isCloseTo(VarianceComponentsTest.pooledSdOfLogForkMeans(measurements),
+                within(1e-6));
+        assertThat(plan.forks()).isEqualTo(Math.min(RunPlanner.DEFAULT_MAX_FORKS,
+                ForkEvidence.forksNeeded(plan.forkLogSd(), 0.05, GatePolicy.DEFAULT.alpha(),
+                        GatePolicy.DEFAULT.power())));
+    }
+
+    @Test
     void singleShotBenchmarksAreNotPlannedAndSaySo() {
         BenchmarkId cold = BenchmarkId.of("x.Cold.start", Mode.SINGLE_SHOT, Map.of());
         List<BenchmarkResult> runs = VarianceComponentsTest.synthetic(2, 10, 4, 0.03, 0.05, 0.5, 0, 23).stream()

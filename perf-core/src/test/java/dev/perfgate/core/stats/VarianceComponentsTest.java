@@ -56,6 +56,65 @@ class VarianceComponentsTest {
     }
 
     @Test
+    void atCalibrationShapeIsTheSpreadOfTheForkMeansAndNothingElse() {
+        // Forks 8% apart whose iterations each move steadily up or down by 1%: the full model clamps
+        // lag-1 at its limit and attributes to the iterations more variance than the fork means show.
+        List<Measurement> runs = wandering(2, 20, 4, 0.08, 0.01, 3);
+        VarianceComponents full = VarianceComponents.of(runs);
+
+        VarianceComponents shape = VarianceComponents.atCalibrationShape(runs);
+
+        assertThat(full.iterationLag1()).isEqualTo(VarianceComponents.MAX_LAG1);
+        assertThat(shape.extrapolates()).isFalse();
+        assertThat(shape.forks()).isEqualTo(40);
+        assertThat(shape.iterations()).isEqualTo(4);
+        assertThat(Math.sqrt(shape.forkMeanVariance(4))).isCloseTo(pooledSdOfLogForkMeans(runs), within(1e-12))
+                .isLessThan(Math.sqrt(full.forkMeanVariance(4)));
+        assertThatThrownBy(() -> shape.forkMeanVariance(8)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Runs of log-normal fork levels ({@code forkSd}) whose iterations each move by {@code slope}
+     * per iteration, up or down at random per fork, with 0.1% noise: iterations that move together
+     * within forks too short to say whether they wander or the forks differ.
+     */
+    static List<Measurement> wandering(int runs, int forks, int iterations, double forkSd, double slope, long seed) {
+        Random random = new Random(seed);
+        List<Measurement> out = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            List<List<Double>> forkValues = new ArrayList<>();
+            for (int f = 0; f < forks; f++) {
+                double level = Math.log(100) + forkSd * random.nextGaussian();
+                double direction = random.nextBoolean() ? slope : -slope;
+                List<Double> values = new ArrayList<>();
+                for (int i = 0; i < iterations; i++) {
+                    values.add(Math.exp(level + direction * (i - (iterations - 1) / 2.0)
+                            + 0.001 * random.nextGaussian()));
+                }
+                forkValues.add(values);
+            }
+            out.add(new Measurement("us/op", 100, Double.NaN, forkValues));
+        }
+        return out;
+    }
+
+    /** Standard deviation of the forks' mean log within runs, pooled, computed the plain way. */
+    static double pooledSdOfLogForkMeans(List<Measurement> runs) {
+        double squares = 0;
+        int dof = 0;
+        for (Measurement run : runs) {
+            double[] means = run.forks().stream()
+                    .mapToDouble(f -> f.stream().mapToDouble(Math::log).average().orElseThrow()).toArray();
+            double mean = java.util.Arrays.stream(means).average().orElseThrow();
+            for (double m : means) {
+                squares += (m - mean) * (m - mean);
+            }
+            dof += means.length - 1;
+        }
+        return Math.sqrt(squares / dof);
+    }
+
+    @Test
     void theRunShiftStaysOutOfTheForkComponent() {
         VarianceComponents model = VarianceComponents.of(synthetic(20, 100, 6, 0.02, 0.04, 0.3, 0.10, 2));
 
