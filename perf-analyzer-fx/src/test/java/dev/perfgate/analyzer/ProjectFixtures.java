@@ -10,6 +10,8 @@ import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostClass;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Mode;
 import dev.perfgate.core.model.PlatformKey;
@@ -96,10 +98,15 @@ public final class ProjectFixtures {
                 .map(fork -> fork.stream().map(v -> v * factor).toList()).toList());
     }
 
-    /** A run of the results at {@code START + index hours}, commit {@code c<index>}. */
+    /** A run of the results at {@code START + index hours}, commit {@code c<index>}, without a recorded host. */
     public static Run run(int index, List<BenchmarkResult> results) {
+        return run(index, results, null);
+    }
+
+    /** A run of the results at {@code START + index hours}, commit {@code c<index>}, on the host given. */
+    public static Run run(int index, List<BenchmarkResult> results, HostIdentity host) {
         return new Run(runId(index), START.plus(Duration.ofHours(index)), String.format(Locale.ROOT, "c%039d", index),
-                "main", PLATFORM, FINGERPRINT, null, results);
+                "main", PLATFORM, FINGERPRINT, host, results);
     }
 
     public static String runId(int index) {
@@ -137,6 +144,37 @@ public final class ProjectFixtures {
             throw new UncheckedIOException(e);
         } catch (InputException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An AVX2 host class of {@link #PLATFORM}. */
+    public static final HostClass AVX2 = new HostClass(PLATFORM, List.of("avx", "avx2", "fma"), 256, 2, 17);
+    /** An AVX-512 host class of {@link #PLATFORM}. */
+    public static final HostClass AVX512 = new HostClass(PLATFORM, List.of("avx", "avx2", "avx512f", "fma"), 512, 2,
+            17);
+
+    /**
+     * A history in {@code dir} of a fleet of two host classes: runs 0 to {@code runs - 1} alternate
+     * between {@link #AVX2} (even runs) and {@link #AVX512} (odd runs), whose host runs
+     * {@code REGRESSING} {@link #STEP} times faster; {@code REGRESSING} steps up from run
+     * {@code stepAt} on both. One line through both classes would zigzag by 40%.
+     */
+    public static Path twoHostClasses(Path dir, int runs, int stepAt) {
+        try {
+            HistoryStore history = new HistoryStore(dir, Clock.system(ZoneOffset.UTC));
+            for (int i = 0; i < runs; i++) {
+                HostClass hostClass = i % 2 == 0 ? AVX2 : AVX512;
+                List<BenchmarkResult> results = resultsOf(i, stepAt);
+                if (hostClass == AVX512) {
+                    results = scaled(results, REGRESSING::equals, 1 / STEP);
+                }
+                history.append(PLATFORM, new HistoryRecord.RunRecord(run(i, results, new HostIdentity(hostClass,
+                        "17.0.15+6", Map.of("MaxVectorSize", String.valueOf(hostClass.vectorBits() / 8)), "L2 1 MiB",
+                        null))));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -79,7 +79,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         List<String> methods = runner.methods(side(headJar, headJvmArgs));
         PlannedRuns.Selection selection = PlannedRuns.select(run, methods,
                 PlannedRuns.planSet(run, project.projectDir, platform(), err()), "baselines/" + platform() + ".json");
-        PlannedRuns.announce(selection, err());
+        PlannedRuns.announce(selection, 2, err());
         run.plans = selection.plans();
         int forks = selection.groups().stream().mapToInt(g -> g.options().forkCount()).max().orElseThrow();
         long orderSeed = seed != null ? seed : new Random().nextLong();

@@ -260,7 +260,7 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
         return out.toString();
     }
 
-    private static String planTable(Baseline baseline, Map<BenchmarkId, RunPlans.Outcome> plans, GatePolicy policy,
+    static String planTable(Baseline baseline, Map<BenchmarkId, RunPlans.Outcome> plans, GatePolicy policy,
                                     String forkCostSource) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nRun plans (--profile calibrated): the "
                 + "least runner time that decides the threshold at alpha %s with %.0f%% power; fork cost %s.%n",
@@ -289,14 +289,15 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
             out.append(String.format(Locale.ROOT, row, percent(o.model().iterationLogSd()),
                     Double.isNaN(o.model().iterationLag1()) ? "-" : String.format(Locale.ROOT, "%.2f",
                             o.model().iterationLag1()),
-                    percent(o.model().forkComponentLogSd()),
+                    // At the model's limit the plan counts all of the fork means' spread as fork component.
+                    percent(o.calibrationShape() ? p.forkLogSd() : o.model().forkComponentLogSd()),
                     String.format(Locale.ROOT, "%d x (%d + %d x %s)", p.forks(), p.warmupIterations(), p.iterations(),
                             p.jmhIterationTime()),
                     seconds(p.expectedSeconds()), String.format(Locale.ROOT, "%.1f%%", p.detects() * 100),
                     name + (decides ? "" : "  (cannot decide " + format(threshold * 100) + "% within "
                             + RunPlanner.DEFAULT_MAX_FORKS + " forks)")
-                            + (o.calibrationShape() ? "  (iterations move together at the model's limit: forks "
-                            + "of the calibration's shape, planned from the spread of their means)" : "")
+                            + (o.calibrationShape() ? "  (iteration and fork noise not told apart: all of it "
+                            + "counted as fork noise, the calibration's fork shape kept)" : "")
                             + (o.unsettled() > 0 ? "  (first " + o.unsettled() + " measured iteration"
                             + (o.unsettled() == 1 ? " was" : "s were") + " still warm-up: added to the warm-up)" : "")
                             + (baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)")));

@@ -345,14 +345,43 @@ final class PlannedRuns {
         return forks == 0 ? Optional.empty() : Optional.of(Math.max(0, overhead / forks));
     }
 
+    /**
+     * Each method's expected runner time under this selection, in seconds, for the methods with
+     * entries in {@code baseline}: its plan's time per benchmark, or its group's fixed settings'
+     * (forks x fork time), times its benchmarks there (param combinations and modes).
+     */
+    static Map<String, Double> expectedSeconds(Selection selection, Baseline baseline) throws UsageException {
+        Map<String, Double> out = new TreeMap<>();
+        for (Group group : selection.groups()) {
+            double fixed = group.options().forkCount() * group.options().forkTime().toMillis() / 1000.0;
+            for (String method : group.methods()) {
+                long benchmarks = baseline.entries().stream().filter(e -> e.id().name().equals(method)).count();
+                RunPlan plan = selection.plans().get(method);
+                if (benchmarks > 0) {
+                    out.put(method, benchmarks * (plan != null ? plan.expectedSeconds() : fixed));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Prints what runs and why, and for a calibrated run its expected time. */
     static void announce(Selection selection, PrintWriter progress) {
+        announce(selection, 1, progress);
+    }
+
+    /**
+     * Prints what runs and why, and for a calibrated run its expected time for {@code sides} runs of
+     * the selection ({@code ab} runs both jars).
+     */
+    static void announce(Selection selection, int sides, PrintWriter progress) {
         if (!selection.reason().isEmpty()) {
             progress.println("perf-gate: " + selection.reason());
         }
         if (selection.profile().planned()) {
-            double seconds = selection.groups().stream().mapToDouble(Group::expectedSeconds).sum();
-            progress.println(String.format(Locale.ROOT, "perf-gate: expected run time %s", minutes(seconds)));
+            double seconds = sides * selection.groups().stream().mapToDouble(Group::expectedSeconds).sum();
+            progress.println(String.format(Locale.ROOT, "perf-gate: expected run time %s%s", minutes(seconds),
+                    sides == 2 ? " (both sides)" : ""));
         }
         progress.flush();
     }

@@ -68,11 +68,15 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
      */
     private Optional<Path> runShard() throws Exception {
         PlatformKey platform = platform();
-        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform)
-                .flatMap(BaselineFile::latest);
-        JmhRunner runner = new JmhRunner(err());
-        List<String> methods = runner.methods(run);
-        Map<String, Double> known = baseline.map(b -> ShardPlan.entryCounts(b.entries())).orElse(Map.of());
+        List<String> methods = new JmhRunner(err()).methods(run);
+        // Every shard computes the same split: from the settings each method will run with (its plan's,
+        // or the fixed profile's) and its number of benchmarks in the baseline.
+        Optional<Baseline> planSet = PlannedRuns.planSet(run, project.projectDir, platform, err());
+        Optional<Baseline> baseline = planSet.isPresent() ? planSet
+                : new BaselineStore(project.projectDir).read(platform).flatMap(BaselineFile::latest);
+        PlannedRuns.Selection selection = PlannedRuns.select(run, methods, planSet, "baselines/" + platform + ".json");
+        Map<String, Double> known = baseline.isEmpty() ? Map.of()
+                : PlannedRuns.expectedSeconds(selection, baseline.get());
         ShardPlan plan = ShardPlan.of(methods, known, shard.count());
         List<String> mine = plan.methods(shard.index());
         if (mine.isEmpty()) {
@@ -85,7 +89,8 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
         long knownCount = methods.stream().filter(known::containsKey).count();
         String balance = baseline.isEmpty() ? "no baseline for " + platform + ": every method counts the same"
                 : knownCount == 0 ? "none in the baseline of " + platform + ": every method counts the same"
-                : knownCount == methods.size() ? "balanced by the baseline"
+                : knownCount == methods.size() ? (selection.plans().isEmpty() ? "balanced by the baseline"
+                        : "balanced by the baseline's run plans")
                 : (methods.size() - knownCount) + " not in the baseline counted at the median";
         err().println(String.format(Locale.ROOT, "perf-gate: shard %s runs %d of %d benchmark methods "
                         + "(%.0f%% of the expected time; %s): %s", shard, mine.size(), methods.size(),

@@ -96,7 +96,7 @@ class CalibratedProfileTest {
 
         assertThat(ab.exitCode()).as(ab.toString()).isIn(0, 1);
         assertThat(ab.err()).contains("calibrated profile: every selected benchmark has a run plan",
-                plan.forks() + " forks each", "ab fork " + plan.forks() + "/" + plan.forks() + ": base");
+                "expected run time", "(both sides)", plan.forks() + " forks each", "ab fork " + plan.forks() + "/" + plan.forks() + ": base");
         BenchmarkResult oneFork = result(project.resolve("ab").resolve("ab-head-1.json"), SPIN);
         assertThat(oneFork.settings().forks()).isEqualTo(1);
         assertThat(oneFork.settings().warmupIterations()).isEqualTo(plan.warmupIterations());

@@ -70,6 +70,26 @@ class PlannedRunsTest {
     }
 
     @Test
+    void expectedSecondsWeighEachMethodByItsPlanOrTheFixedSettingsTimesItsBenchmarks() throws Exception {
+        Optional<Baseline> set = set(entry(COSINE, Map.of("dim", "768"), FEW_FORKS),
+                entry(COSINE, Map.of("dim", "1536"), FEW_FORKS), entry(DECAY, Map.of(), MANY_FORKS),
+                entry(SPREAD, Map.of(), null));
+        String unknown = "x.New.bench";
+
+        Map<String, Double> planned = PlannedRuns.expectedSeconds(PlannedRuns.select(options(Profile.CALIBRATED),
+                List.of(COSINE, DECAY, SPREAD, unknown), set, WHERE), set.orElseThrow());
+        Map<String, Double> fixed = PlannedRuns.expectedSeconds(PlannedRuns.select(options(Profile.STANDARD),
+                List.of(COSINE, DECAY, SPREAD), set, WHERE), set.orElseThrow());
+
+        // Planned: 2 benchmarks x 45.5 s, 1 x 196 s; spreading has no plan: the standard profile's
+        // 20 forks x (2 + 4 x 1 s + 0.5 s). A method without entries is left to the caller's default.
+        assertThat(planned).containsExactly(Map.entry(COSINE, 91.0), Map.entry(DECAY, 196.0),
+                Map.entry(SPREAD, 130.0));
+        assertThat(fixed).containsExactly(Map.entry(COSINE, 260.0), Map.entry(DECAY, 130.0),
+                Map.entry(SPREAD, 130.0));
+    }
+
+    @Test
     void benchmarksWithIdenticalPlansShareOneJmhRun() throws Exception {
         PlannedRuns.Selection selection = PlannedRuns.select(options(null), List.of(COSINE, SPREAD),
                 set(entry(COSINE, Map.of(), FEW_FORKS), entry(SPREAD, Map.of(), FEW_FORKS)), WHERE);

@@ -18,17 +18,21 @@ import java.util.TreeMap;
  * @param file         the history file
  * @param runs         the runs in file order; a run id seen twice (an approval re-records a run of
  *                     the history) is indexed once
- * @param series       every benchmark's score series, sorted by identity
+ * @param series       every benchmark's score series, sorted by identity: one per host class its
+ *                     runs were recorded on (runs of different classes are never one line), the
+ *                     class whose first run is oldest first
  * @param approvals    the approval events in file order
  * @param tornLastLine whether the file ended in a torn (partly written) line, which was skipped
  */
-public record HistoryIndex(Path file, List<RunInfo> runs, SortedMap<BenchmarkId, TrendSeries> series,
+public record HistoryIndex(Path file, List<RunInfo> runs, SortedMap<BenchmarkId, List<TrendSeries>> series,
                            List<HistoryRecord.ApprovalRecord> approvals, boolean tornLastLine) {
 
     public HistoryIndex {
         Objects.requireNonNull(file, "file");
         runs = List.copyOf(runs);
-        series = Collections.unmodifiableSortedMap(new TreeMap<>(series));
+        TreeMap<BenchmarkId, List<TrendSeries>> copy = new TreeMap<>();
+        series.forEach((id, list) -> copy.put(id, List.copyOf(list)));
+        series = Collections.unmodifiableSortedMap(copy);
         approvals = List.copyOf(approvals);
     }
 
@@ -37,9 +41,9 @@ public record HistoryIndex(Path file, List<RunInfo> runs, SortedMap<BenchmarkId,
         return new HistoryIndex(file, List.of(), new TreeMap<>(), List.of(), false);
     }
 
-    /** The series of a benchmark. */
-    public Optional<TrendSeries> series(BenchmarkId id) {
-        return Optional.ofNullable(series.get(id));
+    /** The series of a benchmark, one per host class; empty when it has none. */
+    public List<TrendSeries> series(BenchmarkId id) {
+        return series.getOrDefault(id, List.of());
     }
 
     /** The most recent run, if any. */

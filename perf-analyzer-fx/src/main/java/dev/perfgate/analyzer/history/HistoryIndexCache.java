@@ -2,7 +2,9 @@ package dev.perfgate.analyzer.history;
 
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.Mode;
+import dev.perfgate.core.model.PlatformKey;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -41,7 +43,7 @@ import java.util.zip.CRC32;
  */
 public final class HistoryIndexCache {
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String MAGIC = "perf-analyzer history index";
     private static final int HEAD = 64 * 1024;
     private static final int TAIL = 4 * 1024;
@@ -161,9 +163,11 @@ public final class HistoryIndexCache {
             out.writeLong(r.offset());
             out.writeInt(r.length());
         }
-        out.writeInt(index.series().size());
-        for (TrendSeries s : index.series().values()) {
+        List<TrendSeries> all = index.series().values().stream().flatMap(List::stream).toList();
+        out.writeInt(all.size());
+        for (TrendSeries s : all) {
             writeId(out, s.id());
+            writeHostClass(out, s.hostClass());
             out.writeUTF(s.unit());
             int n = s.size();
             out.writeInt(n);
@@ -206,9 +210,10 @@ public final class HistoryIndexCache {
                     in.readUTF(), in.readLong(), in.readLong(), in.readInt()));
         }
         int seriesCount = in.readInt();
-        TreeMap<BenchmarkId, TrendSeries> series = new TreeMap<>();
+        TreeMap<BenchmarkId, List<TrendSeries>> series = new TreeMap<>();
         for (int k = 0; k < seriesCount; k++) {
             BenchmarkId id = readId(in);
+            HostClass hostClass = readHostClass(in);
             String unit = in.readUTF();
             int n = in.readInt();
             byte[] bytes = new byte[Math.multiplyExact(n, 28)];
@@ -225,7 +230,8 @@ public final class HistoryIndexCache {
             block.slice().asDoubleBuffer().get(errors);
             block.position(n * 24);
             block.slice().asIntBuffer().get(runIndex);
-            series.put(id, new TrendSeries(id, unit, times, scores, errors, runIndex));
+            series.computeIfAbsent(id, i -> new ArrayList<>())
+                    .add(new TrendSeries(id, hostClass, unit, times, scores, errors, runIndex));
         }
         int approvalCount = in.readInt();
         List<HistoryRecord.ApprovalRecord> approvals = new ArrayList<>(approvalCount);
@@ -253,6 +259,33 @@ public final class HistoryIndexCache {
             out.writeUTF(p.getKey());
             out.writeUTF(p.getValue());
         }
+    }
+
+    private static void writeHostClass(DataOutputStream out, HostClass hostClass) throws IOException {
+        out.writeBoolean(hostClass != null);
+        if (hostClass != null) {
+            out.writeUTF(hostClass.platform().toString());
+            out.writeInt(hostClass.isa().size());
+            for (String feature : hostClass.isa()) {
+                out.writeUTF(feature);
+            }
+            out.writeInt(hostClass.vectorBits());
+            out.writeInt(hostClass.cores());
+            out.writeInt(hostClass.jdkMajor());
+        }
+    }
+
+    private static HostClass readHostClass(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        PlatformKey platform = PlatformKey.parse(in.readUTF());
+        int n = in.readInt();
+        List<String> isa = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            isa.add(in.readUTF());
+        }
+        return new HostClass(platform, isa, in.readInt(), in.readInt(), in.readInt());
     }
 
     private static BenchmarkId readId(DataInputStream in) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.perfgate.core.history.HistoryCodec;
+import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.Mode;
 import dev.perfgate.core.model.PlatformKey;
 
@@ -12,7 +13,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one filtered history line ({@link LineFilter}) with Jackson's streaming parser into a
@@ -38,13 +41,22 @@ final class LineParser {
     record Entry(String key, String name, Mode mode, String[] params, String unit, double score, double error) {
     }
 
-    /** A run (with entries) or an approval (entries without scores). */
-    record Parsed(boolean run, String runId, Instant timestamp, String commit, String branch, String approver,
-                  String reason, List<Entry> entries) {
+    /** A run (with entries and the host class it ran on, null when not recorded) or an approval (entries without scores). */
+    record Parsed(boolean run, String runId, Instant timestamp, String commit, String branch, HostClass host,
+                  String approver, String reason, List<Entry> entries) {
     }
+
+    /** The fields of a host class as a line has them, before the line's platform is known. */
+    private record ClassFields(List<String> isa, int vectorBits, int cores, int jdk) {
+    }
+
+    /** A line's {@code "host": null}. */
+    private static final ClassFields NO_HOST = new ClassFields(List.of(), -1, -1, -1);
 
     private final JsonFactory factory;
     private final StringCache strings = new StringCache();
+    /** Host classes seen, so that runs of one class share one instance. */
+    private final Map<String, HostClass> hostClasses = new HashMap<>();
     private String[] paramsBuffer = new String[8];
     private Entry[] previous = new Entry[0];
     private int position;
@@ -90,6 +102,7 @@ final class LineParser {
         String approver = "";
         String reason = "";
         List<Entry> entries = null;
+        ClassFields host = NO_HOST;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
@@ -111,6 +124,10 @@ final class LineParser {
                     entries = v == JsonToken.START_ARRAY ? entries(p) : null;
                     ok = entries != null;
                 }
+                case "host" -> {
+                    host = host(p, v);
+                    ok = host != null;
+                }
                 default -> p.skipChildren();
             }
             if (!ok || commit == null || branch == null || approver == null || reason == null) {
@@ -131,12 +148,87 @@ final class LineParser {
                     || entries.stream().anyMatch(e -> e.unit() == null)) {
                 return null;
             }
-            return new Parsed(true, runId, time, commit, branch, "", "", entries);
+            return new Parsed(true, runId, time, commit, branch, hostClass(platform, host), "", "", entries);
         }
         if (type.equals("approval")) {
-            return new Parsed(false, runId == null ? "" : runId, time, commit, "", approver, reason, entries);
+            return new Parsed(false, runId == null ? "" : runId, time, commit, "", null, approver, reason, entries);
         }
         return null;
+    }
+
+    /** The class of a run's host, one instance per class; null for a run recorded without a host. */
+    private HostClass hostClass(String platform, ClassFields fields) {
+        if (fields == NO_HOST) {
+            return null;
+        }
+        String key = platform + '\u0001' + String.join(",", fields.isa()) + '\u0001' + fields.vectorBits() + '\u0001'
+                + fields.cores() + '\u0001' + fields.jdk();
+        return hostClasses.computeIfAbsent(key, k -> new HostClass(PlatformKey.parse(platform), fields.isa(),
+                fields.vectorBits(), fields.cores(), fields.jdk()));
+    }
+
+    /**
+     * The class of a line's {@code "host"} as perf-core's {@code HostJson} writes it ({@code "class"}
+     * with {@code "isa"}, and optional {@code "vector_bits"}, {@code "cores"}, {@code "jdk"}; the rest
+     * of the host is skipped); {@link #NO_HOST} for null; null for anything else.
+     */
+    private ClassFields host(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return NO_HOST;
+        }
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        ClassFields fields = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (!field.equals("class")) {
+                p.skipChildren();
+            } else if (fields != null || t != JsonToken.START_OBJECT || (fields = classFields(p)) == null) {
+                return null;
+            }
+        }
+        return fields;
+    }
+
+    private ClassFields classFields(JsonParser p) throws IOException {
+        List<String> isa = null;
+        int[] counts = {0, 0, 0};
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            int count = switch (field) {
+                case "vector_bits" -> 0;
+                case "cores" -> 1;
+                case "jdk" -> 2;
+                default -> -1;
+            };
+            if (field.equals("isa")) {
+                if (t != JsonToken.START_ARRAY || isa != null) {
+                    return null;
+                }
+                isa = new ArrayList<>();
+                while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+                    isa.add(strings.intern(p.getText()));
+                }
+                if (t != JsonToken.END_ARRAY) {
+                    return null;
+                }
+            } else if (count >= 0) {
+                if (t == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (t != JsonToken.VALUE_NUMBER_INT || p.getIntValue() < 0) {
+                    return null;
+                }
+                counts[count] = p.getIntValue();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return isa == null ? null : new ClassFields(List.copyOf(isa), counts[0], counts[1], counts[2]);
     }
 
     private static boolean validPlatform(String text) {

@@ -3,12 +3,14 @@ package dev.perfgate.analyzer.history;
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.Units;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +24,8 @@ final class SeriesBuilder {
 
     private final List<RunInfo> runs = new ArrayList<>();
     private final Set<String> runIds = new HashSet<>();
-    private final Map<String, Accumulator> byKey = new HashMap<>();
+    /** The accumulators of each host class (null: runs recorded without one), by benchmark key. */
+    private final Map<HostClass, Map<String, Accumulator>> byClass = new HashMap<>();
     private final List<HistoryRecord.ApprovalRecord> approvals = new ArrayList<>();
 
     SeriesBuilder() {
@@ -33,12 +36,14 @@ final class SeriesBuilder {
         runs.addAll(seed.runs());
         seed.runs().forEach(r -> runIds.add(r.runId()));
         approvals.addAll(seed.approvals());
-        for (TrendSeries s : seed.series().values()) {
-            Accumulator acc = new Accumulator(s.id(), s.unit());
-            for (int i = 0; i < s.size(); i++) {
-                acc.add(s.time(i), s.unit(), s.score(i), s.error(i), s.run(i));
+        for (List<TrendSeries> list : seed.series().values()) {
+            for (TrendSeries s : list) {
+                Accumulator acc = new Accumulator(s.id(), s.hostClass(), s.unit());
+                for (int i = 0; i < s.size(); i++) {
+                    acc.add(s.time(i), s.unit(), s.score(i), s.error(i), s.run(i));
+                }
+                byClass.computeIfAbsent(s.hostClass(), c -> new HashMap<>()).put(keyOf(s.id()), acc);
             }
-            byKey.put(keyOf(s.id()), acc);
         }
     }
 
@@ -64,9 +69,11 @@ final class SeriesBuilder {
         runs.add(new RunInfo(index, record.runId(), record.timestamp(), record.commit(), record.branch(), lineNo,
                 offset, length));
         long time = record.timestamp().toEpochMilli();
+        HostClass host = record.host();
+        Map<String, Accumulator> byKey = byClass.computeIfAbsent(host, c -> new HashMap<>());
         for (LineParser.Entry e : record.entries()) {
             Accumulator acc = byKey.computeIfAbsent(e.key(),
-                    k -> new Accumulator(BenchmarkId.of(e.name(), e.mode(), paramsMap(e.params())), e.unit()));
+                    k -> new Accumulator(BenchmarkId.of(e.name(), e.mode(), paramsMap(e.params())), host, e.unit()));
             acc.add(time, e.unit(), e.score(), e.error(), index);
         }
     }
@@ -87,8 +94,8 @@ final class SeriesBuilder {
             entries.add(new LineParser.Entry(key, id.name(), id.mode(), params,
                     r.primary().unit(), r.primary().score(), r.primary().scoreError()));
         }
-        add(new LineParser.Parsed(true, run.runId(), run.timestamp(), run.commit(), run.branch(), "", "",
-                entries), lineNo, offset, length);
+        add(new LineParser.Parsed(true, run.runId(), run.timestamp(), run.commit(), run.branch(),
+                run.host() == null ? null : run.host().hostClass(), "", "", entries), lineNo, offset, length);
     }
 
     private static Map<String, String> paramsMap(String[] pairs) {
@@ -100,18 +107,24 @@ final class SeriesBuilder {
     }
 
     HistoryIndex build(Path file, boolean torn) {
-        TreeMap<BenchmarkId, TrendSeries> series = new TreeMap<>();
-        for (Accumulator acc : byKey.values()) {
-            if (acc.size > 0) {
-                series.put(acc.id, acc.toSeries());
+        TreeMap<BenchmarkId, List<TrendSeries>> series = new TreeMap<>();
+        for (Map<String, Accumulator> byKey : byClass.values()) {
+            for (Accumulator acc : byKey.values()) {
+                if (acc.size > 0) {
+                    series.computeIfAbsent(acc.id, id -> new ArrayList<>()).add(acc.toSeries());
+                }
             }
         }
+        // The class whose first run is oldest first; ties (never in one history) by label.
+        series.values().forEach(list -> list.sort(Comparator.comparingLong((TrendSeries s) -> s.time(0))
+                .thenComparing(TrendSeries::hostLabel)));
         return new HistoryIndex(file, runs, series, approvals, torn);
     }
 
     /** A growing series of one benchmark. */
     private static final class Accumulator {
         private final BenchmarkId id;
+        private final HostClass hostClass;
         private final String unit;
         private long[] times = new long[16];
         private double[] scores = new double[16];
@@ -119,8 +132,9 @@ final class SeriesBuilder {
         private int[] runs = new int[16];
         private int size;
 
-        Accumulator(BenchmarkId id, String unit) {
+        Accumulator(BenchmarkId id, HostClass hostClass, String unit) {
             this.id = id;
+            this.hostClass = hostClass;
             this.unit = unit;
         }
 
@@ -158,7 +172,7 @@ final class SeriesBuilder {
                 sorted = times[i - 1] <= times[i];
             }
             if (sorted) {
-                return new TrendSeries(id, unit, Arrays.copyOf(times, size), Arrays.copyOf(scores, size),
+                return new TrendSeries(id, hostClass, unit, Arrays.copyOf(times, size), Arrays.copyOf(scores, size),
                         Arrays.copyOf(errors, size), Arrays.copyOf(runs, size));
             }
             Integer[] order = new Integer[size];
@@ -176,7 +190,7 @@ final class SeriesBuilder {
                 e[i] = errors[order[i]];
                 r[i] = runs[order[i]];
             }
-            return new TrendSeries(id, unit, t, s, e, r);
+            return new TrendSeries(id, hostClass, unit, t, s, e, r);
         }
     }
 }

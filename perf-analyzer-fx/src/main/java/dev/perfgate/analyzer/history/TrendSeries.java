@@ -3,6 +3,7 @@ package dev.perfgate.analyzer.history;
 import dev.perfgate.core.history.ChangePoints;
 import dev.perfgate.core.history.Trend;
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.HostClass;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One benchmark's primary score over the runs of a history, held in primitive arrays so that a
+ * One benchmark's primary score over the runs of a history on one host class, held in primitive arrays so that a
  * history of 10,000 runs of 50 benchmarks stays small: time (epoch milliseconds), score, JMH's
  * error half-width (NaN when unknown) and the index of the run in {@link HistoryIndex#runs()}.
  * Points are ordered by time, oldest first (runs of equal time in file order); the arrays are never exposed, so instances are immutable.
@@ -18,6 +19,7 @@ import java.util.Objects;
 public final class TrendSeries {
 
     private final BenchmarkId id;
+    private final HostClass hostClass;
     private final String unit;
     private final long[] times;
     private final double[] scores;
@@ -25,15 +27,18 @@ public final class TrendSeries {
     private final int[] runs;
 
     /**
-     * @param id     the benchmark
+     * @param id        the benchmark
+     * @param hostClass the host class of every point's run; null for runs recorded without one
      * @param unit   unit of every score (scores in other units were converted)
      * @param times  epoch milliseconds per point
      * @param scores score per point, finite
      * @param errors error half-width per point, NaN when unknown
      * @param runs   run index per point
      */
-    public TrendSeries(BenchmarkId id, String unit, long[] times, double[] scores, double[] errors, int[] runs) {
+    public TrendSeries(BenchmarkId id, HostClass hostClass, String unit, long[] times, double[] scores,
+                       double[] errors, int[] runs) {
         this.id = Objects.requireNonNull(id, "id");
+        this.hostClass = hostClass;
         this.unit = Objects.requireNonNull(unit, "unit");
         int n = times.length;
         if (scores.length != n || errors.length != n || runs.length != n) {
@@ -48,6 +53,16 @@ public final class TrendSeries {
 
     public BenchmarkId id() {
         return id;
+    }
+
+    /** The host class of the runs, or null for runs recorded without one. */
+    public HostClass hostClass() {
+        return hostClass;
+    }
+
+    /** The host class for labels: its description, or "unknown host" for runs recorded without one. */
+    public String hostLabel() {
+        return hostClass == null ? "unknown host" : hostClass.label();
     }
 
     public String unit() {
@@ -105,6 +120,6 @@ public final class TrendSeries {
             RunInfo run = runInfos.get(runs[i]);
             points.add(new Trend.Point(run.runId(), run.timestamp(), run.commit(), scores[i], errors[i]));
         }
-        return new Trend(id, unit, points, detector.detect(scores));
+        return new Trend(id, hostClass, unit, points, detector.detect(scores));
     }
 }

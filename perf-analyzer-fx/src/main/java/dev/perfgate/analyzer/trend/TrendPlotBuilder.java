@@ -42,7 +42,7 @@ final class TrendPlotBuilder {
     private final Set<BenchmarkId> shown;
     private final double[] range;
     private final int maxPoints;
-    private final Map<BenchmarkId, double[]> xs;
+    private final Map<TrendSeries, double[]> xs;
     private final Function<TrendSeries, List<ChangePoints.ChangePoint>> changePoints;
 
     /**
@@ -54,7 +54,7 @@ final class TrendPlotBuilder {
      * @param changePoints a series' change points, or null while they are not known yet
      */
     TrendPlotBuilder(Workspace workspace, Set<BenchmarkId> shown, double[] range, int maxPoints,
-                     Map<BenchmarkId, double[]> xs, Function<TrendSeries, List<ChangePoints.ChangePoint>> changePoints) {
+                     Map<TrendSeries, double[]> xs, Function<TrendSeries, List<ChangePoints.ChangePoint>> changePoints) {
         this.workspace = workspace;
         this.shown = shown;
         this.range = range.clone();
@@ -63,10 +63,15 @@ final class TrendPlotBuilder {
         this.changePoints = changePoints;
     }
 
-    /** The plot of the series (the selected benchmarks' histories), and its summary line. */
+    /**
+     * The plot of the series (the selected benchmarks' histories, one series per benchmark and host
+     * class: a line never joins runs of two classes), and its summary line.
+     */
     Built build(List<TrendSeries> series) {
         HistoryIndex history = workspace.history().orElseThrow();
-        boolean overlay = series.size() > 1;
+        long benchmarks = series.stream().map(TrendSeries::id).distinct().count();
+        boolean overlay = benchmarks > 1;
+        boolean classes = series.stream().map(TrendSeries::hostLabel).distinct().count() > 1;
         double[] r = range;
         List<TrendPlot.Series> out = new ArrayList<>();
         List<TrendPlot.Marker> markers = new ArrayList<>();
@@ -81,7 +86,10 @@ final class TrendPlotBuilder {
         int total = 0;
         int changeCount = 0;
         for (TrendSeries s : series) {
-            Optional<BaselineEntry> entry = workspace.baseline().flatMap(b -> b.find(s.id()));
+            // A baseline set of another host class says nothing about this series.
+            Optional<BaselineEntry> entry = workspace.baseline()
+                    .filter(b -> b.host() == null || s.hostClass() == null || b.host().hostClass().equals(s.hostClass()))
+                    .flatMap(b -> b.find(s.id()));
             double base = entry.flatMap(e -> Units.convert(e.primary(), s.unit())).map(m -> m.score())
                     .orElse(Double.NaN);
             double threshold = entry.map(BaselineEntry::thresholdPct).orElse(GatePolicy.DEFAULT.thresholdPct());
@@ -99,7 +107,10 @@ final class TrendPlotBuilder {
                 bandLow = base * (1 - threshold / 100);
                 bandHigh = base * (1 + threshold / 100);
             }
-            double[] x = xs.computeIfAbsent(s.id(), k -> times(s));
+            if (classes) {
+                name += " on " + s.hostLabel();
+            }
+            double[] x = xs.computeIfAbsent(s, k -> times(s));
             double[] y = s.scores();
             int lo = Math.max(0, s.firstAtOrAfter((long) Math.floor(r[0])) - 1);
             int hi = Math.min(s.size(), s.firstAtOrAfter((long) Math.ceil(r[1]) + 1) + 1);
@@ -132,7 +143,8 @@ final class TrendPlotBuilder {
                 for (ChangePoints.ChangePoint cp : cps) {
                     RunInfo run = history.runs().get(s.run(cp.index()));
                     markers.add(new TrendPlot.Marker(s.time(cp.index()), TrendPlot.MarkerKind.CHANGE_POINT,
-                            "Change point" + (overlay ? " in " + s.id().shortName() : "") + ": mean "
+                            "Change point" + (overlay ? " in " + s.id().shortName() : "")
+                                    + (classes ? " on " + s.hostLabel() : "") + ": mean "
                                     + Text.score(cp.before()) + " -> " + Text.score(cp.after()) + " " + s.unit() + " ("
                                     + Text.percent(cp.shift()) + ") from run " + run.runId()
                                     + commitText(run)));
@@ -162,10 +174,12 @@ final class TrendPlotBuilder {
         }
         double pad = (yMax - yMin) * 0.06;
         TrendSeries first = series.get(0);
-        String title = overlay ? series.size() + " benchmarks, relative to their baselines"
+        String title = overlay ? benchmarks + " benchmarks, relative to their baselines"
                 : first.id().displayWithMode();
         String yLabel = overlay ? "ratio to baseline" : first.unit();
         String summary = (history.runs().size() + " runs; " + total + " points in view, " + drawn + " drawn"
+                + (classes ? "; " + series.stream().map(TrendSeries::hostLabel).distinct().count()
+                + " host classes, one line each" : "")
                 + "; " + changeCount + (changeCount == 1 ? " change point" : " change points")
                 + (overlay || !Double.isFinite(baseline) ? "" : "; baseline " + Text.score(baseline) + " " + first.unit()
                 + " \u00b1" + Text.score((bandHigh / baseline - 1) * 100) + "%"));

@@ -50,9 +50,10 @@ public final class TrendViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final IntegerProperty maxPoints = new SimpleIntegerProperty(this, "maxPoints", 600);
 
-    private final Map<BenchmarkId, List<ChangePoints.ChangePoint>> changePoints = new HashMap<>();
-    private final Set<BenchmarkId> pendingChangePoints = new HashSet<>();
-    private final Map<BenchmarkId, double[]> xs = new HashMap<>();
+    /** Per series (one benchmark on one host class) of the open history. */
+    private final Map<TrendSeries, List<ChangePoints.ChangePoint>> changePoints = new HashMap<>();
+    private final Set<TrendSeries> pendingChangePoints = new HashSet<>();
+    private final Map<TrendSeries, double[]> xs = new HashMap<>();
     private double viewFrom = Double.NaN;
     private double viewTo = Double.NaN;
     private boolean building;
@@ -235,7 +236,7 @@ public final class TrendViewModel {
         if (history.isEmpty()) {
             return List.of();
         }
-        return selected.stream().map(id -> history.get().series(id)).flatMap(Optional::stream).toList();
+        return selected.stream().flatMap(id -> history.get().series(id).stream()).toList();
     }
 
     private void rebuildGroups() {
@@ -298,22 +299,22 @@ public final class TrendViewModel {
 
     /** Cached change points, or null while they are being found in the background. */
     private List<ChangePoints.ChangePoint> changePoints(TrendSeries s) {
-        List<ChangePoints.ChangePoint> known = changePoints.get(s.id());
-        if (known != null || pendingChangePoints.contains(s.id())) {
+        List<ChangePoints.ChangePoint> known = changePoints.get(s);
+        if (known != null || pendingChangePoints.contains(s)) {
             return known;
         }
-        pendingChangePoints.add(s.id());
+        pendingChangePoints.add(s);
         Workspace asked = workspace.get();
         runner.run("Finding change points", () -> detector.detect(s.scores()), found -> {
             if (workspace.get() == asked) {
-                pendingChangePoints.remove(s.id());
-                changePoints.put(s.id(), found);
+                pendingChangePoints.remove(s);
+                changePoints.put(s, found);
                 if (selected.contains(s.id()) && !building) {
                     replot();
                 }
             }
-        }, failure -> pendingChangePoints.remove(s.id()));
-        return changePoints.get(s.id());
+        }, failure -> pendingChangePoints.remove(s));
+        return changePoints.get(s);
     }
 
 }

@@ -107,6 +107,28 @@ class TrendViewModelTest {
     }
 
     @Test
+    void runsOfTwoHostClassesAreTwoLinesEachWithItsOwnChangePoint() {
+        ProjectFixtures.twoHostClasses(dir, 24, 12);
+        main.open(dir);
+
+        model.selected().setAll(ProjectFixtures.REGRESSING);
+
+        TrendPlot plot = model.plotProperty().get();
+        assertThat(plot.series()).hasSize(2).allSatisfy(s -> assertThat(s.points()).hasSize(12));
+        assertThat(plot.series()).extracting(TrendPlot.Series::name).containsExactly(
+                ProjectFixtures.REGRESSING.displayWithMode() + " on " + ProjectFixtures.AVX2.label(),
+                ProjectFixtures.REGRESSING.displayWithMode() + " on " + ProjectFixtures.AVX512.label());
+        assertThat(plot.normalized()).isFalse();
+        // Each class steps at run 12 (AVX2) or 13 (its first run after the step): a change point on each line.
+        assertThat(plot.markers()).filteredOn(m -> m.kind() == TrendPlot.MarkerKind.CHANGE_POINT)
+                .extracting(TrendPlot.Marker::label).hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("on " + ProjectFixtures.AVX2.label(), "run-00012"))
+                .anySatisfy(l -> assertThat(l).contains("on " + ProjectFixtures.AVX512.label(), "run-00013"));
+        assertThat(model.summaryProperty().get()).contains("24 runs", "2 host classes, one line each",
+                "2 change points");
+    }
+
+    @Test
     void severalBenchmarksAreOverlaidAsRatiosToTheirBaselines() {
         open(10, 5);
         List<BenchmarkId> two = main.workspaceProperty().get().benchmarks().subList(3, 5);

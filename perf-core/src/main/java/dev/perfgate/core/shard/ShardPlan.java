@@ -1,6 +1,5 @@
 package dev.perfgate.core.shard;
 
-import dev.perfgate.core.baseline.BaselineEntry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +26,7 @@ import java.util.TreeSet;
  * expected time.
  *
  * <pre>{@code
- * ShardPlan plan = ShardPlan.of(methods, ShardPlan.entryCounts(baseline.entries()), 4);
+ * ShardPlan plan = ShardPlan.of(methods, Map.of("a.B.c", 120.0, "a.B.d", 40.0), 4);
  * List<String> mine = plan.methods(2);   // shard 2 of 4
  * }</pre>
  */
@@ -86,17 +85,6 @@ public final class ShardPlan {
         }
         List<List<String>> sorted = assigned.stream().map(list -> list.stream().sorted().toList()).toList();
         return new ShardPlan(Collections.unmodifiableMap(expected), sorted, loads);
-    }
-
-    /**
-     * The number of baseline entries per benchmark method: with perf-gate's run settings applying
-     * to every benchmark alike, a method's expected time is proportional to the number of its
-     * benchmarks (param combinations x modes).
-     */
-    public static Map<String, Double> entryCounts(Collection<BaselineEntry> entries) {
-        Map<String, Double> counts = new TreeMap<>();
-        entries.forEach(e -> counts.merge(e.id().name(), 1.0, Double::sum));
-        return counts;
     }
 
     private static double checked(String name, Double time) {

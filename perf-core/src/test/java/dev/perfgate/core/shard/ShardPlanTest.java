@@ -1,15 +1,9 @@
 package dev.perfgate.core.shard;
 
-import dev.perfgate.core.baseline.Approval;
-import dev.perfgate.core.baseline.BaselineEntry;
-import dev.perfgate.core.model.BenchmarkId;
-import dev.perfgate.core.model.Measurement;
-import dev.perfgate.core.model.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -159,22 +153,5 @@ class ShardPlanTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected time of a");
         assertThatThrownBy(() -> ShardPlan.of(List.of("a"), Map.of(), 2).methods(3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("shard must be between 1 and 2 but was 3");
-    }
-
-    @Test
-    void entryCountsCountEveryParamsAndModeOfAMethod() {
-        Approval approval = new Approval(Instant.parse("2026-11-27T00:00:00Z"), "ci", "test", "", "");
-        Measurement m = new Measurement("us/op", 1.0, Double.NaN, List.of(List.of(1.0)));
-        List<BaselineEntry> entries = List.of(
-                new BaselineEntry(BenchmarkId.of("p.A.sum", Mode.AVERAGE_TIME, Map.of("size", "10")), m, null, null,
-                        approval),
-                new BaselineEntry(BenchmarkId.of("p.A.sum", Mode.AVERAGE_TIME, Map.of("size", "100")), m, null, null,
-                        approval),
-                new BaselineEntry(BenchmarkId.of("p.A.sum", Mode.THROUGHPUT, Map.of("size", "10")), m, null, null,
-                        approval),
-                new BaselineEntry(BenchmarkId.of("p.B.spin", Mode.AVERAGE_TIME, Map.of()), m, null, null, approval));
-
-        assertThat(ShardPlan.entryCounts(entries)).containsExactly(Map.entry("p.A.sum", 3.0),
-                Map.entry("p.B.spin", 1.0));
     }
 }
