@@ -65,6 +65,12 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     + "own threshold in the baseline wins.")
     double thresholdPct;
 
+    @Option(names = "--fork-cost", paramLabel = "SECONDS",
+            description = "Wall time one fork costs beyond its iterations, for the run plans (default: measured "
+                    + "from calibrate's own runs, or 0.5 s with --results). perf-gate ab starts a JMH run per fork "
+                    + "and side, which costs more than a fork inside one JMH run: give its figure to plan for ab.")
+    Double forkCostSeconds;
+
     @Option(names = "--dry-run", description = "Print the figures and the diff only; write nothing.")
     boolean dryRun;
 
@@ -73,6 +79,9 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
+        if (forkCostSeconds != null && !(forkCostSeconds >= 0 && forkCostSeconds < 3600)) {
+            throw new UsageException("--fork-cost must be between 0 and 3600 seconds but was " + forkCostSeconds);
+        }
         if (runs < 1) {
             throw new UsageException("--runs must be >= 1 but was " + runs);
         }
@@ -113,8 +122,11 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
         }
         Instant now = clock.instant();
         Optional<Double> measuredCost = PlannedRuns.forkCost(timed);
-        double forkCost = measuredCost.orElse(RunPlanner.DEFAULT_FORK_COST_SECONDS);
-        String forkCostSource = measuredCost.isPresent()
+        double forkCost = forkCostSeconds != null ? forkCostSeconds
+                : measuredCost.orElse(RunPlanner.DEFAULT_FORK_COST_SECONDS);
+        String forkCostSource = forkCostSeconds != null ? String.format(Locale.ROOT, "%s s, as given (--fork-cost)",
+                format(forkCost))
+                : measuredCost.isPresent()
                 ? String.format(Locale.ROOT, "%.2f s, measured from the wall time of these runs", forkCost)
                 : String.format(Locale.ROOT, "%.1f s, the default measured on the 2-core development machine (results "
                 + "files do not record wall time; calibrate without --results measures it)", forkCost);

@@ -62,6 +62,15 @@ class CalibrateAndConfirmTest {
         assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();
         assertThat(fromFiles.err()).contains("would store the noise of 1 benchmark", "--dry-run: nothing written");
         assertThat(Files.readString(baseline())).isEqualTo(after);
+        assertThat(fromFiles.out()).contains("fork cost 0.5 s, the default");
+        Cli.Result forAb = perfGate("calibrate", "cal.json", "--dry-run", "--fork-cost", "2.5", "--results",
+                project.resolve("cal-calibrate-1.json").toString(), project.resolve("cal-calibrate-2.json").toString());
+        assertThat(forAb.exitCode()).as(forAb.toString()).isZero();
+        assertThat(forAb.out()).contains("fork cost 2.5 s, as given (--fork-cost)");
+        Cli.Result negative = perfGate("calibrate", "cal.json", "--dry-run", "--fork-cost", "-1", "--results",
+                project.resolve("cal-calibrate-1.json").toString());
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--fork-cost must be between 0 and 3600 seconds");
 
         Cli.Result weaker = perfGate("calibrate", "cal.json", "--dry-run", "--results",
                 project.resolve("cal-calibrate-1.json").toString());

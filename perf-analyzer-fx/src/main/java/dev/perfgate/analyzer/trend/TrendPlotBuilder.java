@@ -108,7 +108,8 @@ final class TrendPlotBuilder {
                 bandHigh = base * (1 + threshold / 100);
             }
             if (classes) {
-                name += " on " + s.hostLabel();
+                // One benchmark: the title names it, the legend tells the classes apart.
+                name = overlay ? name + " on " + s.hostLabel() : s.hostLabel();
             }
             double[] x = xs.computeIfAbsent(s, k -> times(s));
             double[] y = s.scores();

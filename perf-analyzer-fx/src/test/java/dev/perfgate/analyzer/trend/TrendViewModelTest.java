@@ -115,9 +115,9 @@ class TrendViewModelTest {
 
         TrendPlot plot = model.plotProperty().get();
         assertThat(plot.series()).hasSize(2).allSatisfy(s -> assertThat(s.points()).hasSize(12));
-        assertThat(plot.series()).extracting(TrendPlot.Series::name).containsExactly(
-                ProjectFixtures.REGRESSING.displayWithMode() + " on " + ProjectFixtures.AVX2.label(),
-                ProjectFixtures.REGRESSING.displayWithMode() + " on " + ProjectFixtures.AVX512.label());
+        assertThat(plot.title()).isEqualTo(ProjectFixtures.REGRESSING.displayWithMode());
+        assertThat(plot.series()).extracting(TrendPlot.Series::name).containsExactly(ProjectFixtures.AVX2.label(),
+                ProjectFixtures.AVX512.label());
         assertThat(plot.normalized()).isFalse();
         // Each class steps at run 12 (AVX2) or 13 (its first run after the step): a change point on each line.
         assertThat(plot.markers()).filteredOn(m -> m.kind() == TrendPlot.MarkerKind.CHANGE_POINT)
