@@ -95,10 +95,15 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         Gate comparison = new Gate(gate.policy());
         GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         if (confirmation.confirm) {
-            Duration left = budget.minus(Duration.ofNanos(System.nanoTime() - start));
-            // Both sides grow here: forksNeeded is per side.
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration left = budget.minus(elapsed);
+            // Both sides grow here: forksNeeded is per side. A fork costs what the pairs so far cost.
+            double plannedSeconds = 2 * selection.groups().stream().mapToDouble(PlannedRuns.Group::expectedSeconds)
+                    .sum();
             Optional<Confirmation.Plan> plan = Confirmation.plan(report, forks,
-                    r -> Math.max(0, r.decision().forksNeeded() - forks), run.forkTime().multipliedBy(2), left, err());
+                    r -> Math.max(0, r.decision().forksNeeded() - forks),
+                    Confirmation.measuredForkCost(run.forkTime().multipliedBy(2), plannedSeconds, elapsed), left,
+                    err());
             if (plan.isPresent()) {
                 java.util.Set<String> doubtful = plan.get().ids().stream().map(id -> id.name())
                         .collect(java.util.stream.Collectors.toSet());

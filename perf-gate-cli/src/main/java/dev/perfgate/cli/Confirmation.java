@@ -150,6 +150,21 @@ final class Confirmation {
         return current.stream().map(r -> ids.contains(r.id()) ? pooled.get(r.id()) : r).toList();
     }
 
+    /**
+     * The wall time of one more fork, from the settings' own figure ({@code planned}) scaled by how
+     * much longer the first run took than its settings said ({@code elapsed} against
+     * {@code plannedSeconds}), never scaled down: {@code ab} starts a JMH run per fork and side, whose
+     * start-up a plan's fork cost may not include, and a budget must hold on a machine slower than
+     * the plan's.
+     */
+    static Duration measuredForkCost(Duration planned, double plannedSeconds, Duration elapsed) {
+        if (!(plannedSeconds > 0)) {
+            return planned;
+        }
+        double ratio = Math.max(1, elapsed.toMillis() / 1000.0 / plannedSeconds);
+        return Duration.ofMillis(Math.round(planned.toMillis() * ratio));
+    }
+
     /** Where {@code check --confirm} writes its rerun: {@code results-confirm.json} beside {@code results.json}. */
     static Path rerunFile(Path out) {
         return out.resolveSibling(out.getFileName().toString().replaceFirst("(\\.json)?$", "-confirm.json"));
