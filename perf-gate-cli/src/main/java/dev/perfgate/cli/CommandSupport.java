@@ -1,6 +1,7 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.core.InputException;
+import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /** What every command shares: output writers, the project directory, platform and fingerprint, results. */
 abstract class CommandSupport {
@@ -105,9 +107,15 @@ abstract class CommandSupport {
      */
     Path runBenchmarks(RunOptions options, List<String> methods)
             throws InputException, UsageException, RunFailedException, IOException {
+        return runBenchmarks(options, methods, PlannedRuns.planSet(options, project.projectDir, platform(), err()));
+    }
+
+    /** {@link #runBenchmarks(RunOptions, List)} with the entry set of plans already looked up ({@link PlannedRuns#planSet}). */
+    Path runBenchmarks(RunOptions options, List<String> methods, Optional<Baseline> planSet)
+            throws InputException, UsageException, RunFailedException, IOException {
         PlatformKey platform = platform();
-        PlannedRuns.Selection selection = PlannedRuns.select(options, methods,
-                PlannedRuns.planSet(options, project.projectDir, platform, err()), "baselines/" + platform + ".json");
+        PlannedRuns.Selection selection = PlannedRuns.select(options, methods, planSet,
+                "baselines/" + platform + ".json");
         PlannedRuns.announce(selection, err());
         options.plans = selection.plans();
         PlannedRuns.execute(new JmhRunner(err()), selection, options.out);

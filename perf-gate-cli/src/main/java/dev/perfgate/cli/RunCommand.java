@@ -96,6 +96,6 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
                         + "(%.0f%% of the expected time; %s): %s", shard, mine.size(), methods.size(),
                 100 * plan.load(shard.index()) / plan.totalLoad(), balance, String.join(", ", mine)));
         err().flush();
-        return Optional.of(runBenchmarks(run, mine));
+        return Optional.of(runBenchmarks(run, mine, planSet));
     }
 }
