@@ -59,6 +59,7 @@ public class CosineSimilarityBenchmark {
         input = CosineSimilarityInput.random(42L, dim, candidates);
         prepared = kernel.prepare(input.candidates(), input.count());
         out = new float[candidates];
+        BenchmarkHeap.settle();
     }
 
     /**

@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class CosineSimilarityMemoryFloor {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** The kernel's vector shape, so that both read the candidates the same way. */
+    private static final VectorSpecies<Float> SPECIES = CosineSimilarityVector.SPECIES;
     private static final int LANES = SPECIES.length();
 
     private CosineSimilarityMemoryFloor() {

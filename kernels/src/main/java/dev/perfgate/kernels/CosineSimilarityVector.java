@@ -24,7 +24,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class CosineSimilarityVector implements CosineSimilarityImpl {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /**
+     * At most 256 bits: the candidates stream from the L3 cache, whose bandwidth 512-bit loads
+     * do not raise, while every 512-bit load from an address that is not a multiple of 64 bytes
+     * spans two cache lines. G1 places a large array at the start of a region, its first element
+     * 16 bytes past a 64-byte boundary, so with 512-bit vectors each candidate load was split: 57 us per batch against 48 us for
+     * 64-byte-aligned candidates or for 256-bit vectors (AVX-512 host; docs/kernels.md).
+     */
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.vectorBitSize() > 256
+            ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
     @Override

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
  * JMH benchmark of {@link MemoryDecay}: 10,000 seeded items, tau one hour, ages uniform in
  * [0, 5 tau) so factors span [exp(-5), 1]; average time per batch in microseconds.
  * {@link #decay()} measures the optimized kernel, {@link #decayReference()} the plain loop
- * ({@link MemoryDecayReference}) on the same inputs, so their ratio comes from one run. Forks,
+ * ({@link MemoryDecayReference}) and {@link #memoryFloor()} the same loads and stores with a
+ * multiply, on the same inputs, so their ratios come from one run. Forks,
  * warmup and measurement come from the caller (the gate's profile), not from annotations here;
  * the forks always get the Vector API module.
  */
@@ -43,6 +44,7 @@ public class MemoryDecayBenchmark {
         reference = new MemoryDecayReference(MemoryDecay.DEFAULT_TAU_SECONDS);
         input = MemoryDecayInput.random(42L, items, 5 * MemoryDecay.DEFAULT_TAU_SECONDS);
         out = new float[items];
+        BenchmarkHeap.settle();
     }
 
     /**
@@ -65,6 +67,19 @@ public class MemoryDecayBenchmark {
     @Benchmark
     public float[] decayReference() {
         reference.decay(input.strength(), input.ageSeconds(), out);
+        return out;
+    }
+
+    /**
+     * The same loads and stores as {@link #decay()} with one multiply per item
+     * ({@link MemoryDecayMemoryFloor}): the yardstick for how close the kernel gets to the
+     * hardware.
+     *
+     * @return the products, returned so JMH consumes them
+     */
+    @Benchmark
+    public float[] memoryFloor() {
+        MemoryDecayMemoryFloor.multiply(input.strength(), input.ageSeconds(), out);
         return out;
     }
 }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * microseconds. {@link #spread()} measures the optimized kernel on the graph prepared once in
  * {@link #setUp()} ({@link SpreadingActivation#prepare(CsrGraph)}, outside the measurement, as
  * a caller that reuses a graph would); {@link #spreadReference()} measures the plain scalar
- * reference on the same graph, so the two are compared within one run. Forks, warmup and
+ * reference on the same graph, and {@link #memoryFloor()} the same passes without the
+ * arithmetic, so the three are compared within one run. Forks, warmup and
  * measurement come from the caller (the gate's profile), not from annotations here; the fork
  * annotation only makes sure forked JVMs have the Vector API module.
  */
@@ -45,6 +46,7 @@ public class SpreadingActivationBenchmark {
     private PreparedGraph prepared;
     private SpreadingActivation kernel;
     private SpreadingActivationReference reference;
+    private SpreadingActivationMemoryFloor floor;
     private float[] out;
 
     /**
@@ -57,7 +59,9 @@ public class SpreadingActivationBenchmark {
         prepared = SpreadingActivation.prepare(graph);
         kernel = new SpreadingActivation(nodes);
         reference = new SpreadingActivationReference(nodes);
+        floor = new SpreadingActivationMemoryFloor(prepared);
         out = new float[nodes];
+        BenchmarkHeap.settle();
     }
 
     /**
@@ -82,5 +86,17 @@ public class SpreadingActivationBenchmark {
     public float[] spreadReference() {
         reference.spread(graph, 0, iterations, out);
         return out;
+    }
+
+    /**
+     * The same edge and node passes as {@link #spread()} without the rule's arithmetic
+     * ({@link SpreadingActivationMemoryFloor}): the yardstick for how close the kernel gets to
+     * the hardware.
+     *
+     * @return a value of the last pass, returned so JMH consumes the work
+     */
+    @Benchmark
+    public float memoryFloor() {
+        return floor.run(prepared, iterations);
     }
 }

@@ -9,7 +9,10 @@ final class VectorShape {
     }
 
     static String describe() {
-        return FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors ("
+        String shape = FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors ("
                 + FloatVector.SPECIES_PREFERRED.length() + " float lanes)";
+        int cosine = CosineSimilarityVector.SPECIES.vectorBitSize();
+        return cosine == FloatVector.SPECIES_PREFERRED.vectorBitSize() ? shape
+                : shape + "; cosine similarity " + cosine + "-bit";
     }
 }

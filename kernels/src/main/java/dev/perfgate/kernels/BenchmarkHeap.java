@@ -1,0 +1,26 @@
+package dev.perfgate.kernels;
+
+/**
+ * What the kernel benchmarks do to their heap before they measure.
+ *
+ * <p>A benchmark's arrays are allocated in its trial setup, one after the other, so their
+ * relative places in memory are the same in every fork. The first young collections of a fork
+ * (JMH's start-up and, above all, the Vector API's allocations before C2 has compiled a
+ * kernel) then copy them to survivor space in an order that varies from fork to fork. Where
+ * they land decides, for example, whether a decay batch's stores to {@code out} share the low
+ * 12 address bits with the next loads of {@code ageSeconds}, which the processor treats as a
+ * possible dependency (4K aliasing): the same compiled code took from 1.2 to 1.9 us per batch
+ * depending on the placement alone (docs/kernels.md). {@link #settle()} moves them to the old
+ * generation once, at the end of the setup, where young collections leave them in place, so
+ * every fork measures the same layout.
+ */
+final class BenchmarkHeap {
+
+    private BenchmarkHeap() {
+    }
+
+    /** Collects the whole heap once, so that the setup's arrays stop moving. */
+    static void settle() {
+        System.gc();
+    }
+}
