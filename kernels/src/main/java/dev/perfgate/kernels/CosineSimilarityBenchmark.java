@@ -6,17 +6,20 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of {@link CosineSimilarity}: one query against 1000 candidates of dimension
- * 768, seeded inputs, average time per batch in microseconds. Forks, warmup and measurement
- * come from the caller (the gate's profile), not from annotations here; the forks always get
+ * 768, seeded inputs, average time per batch in microseconds. The gate's profiles and run plans set
+ * forks, warm-up and measurement; the annotations here are for running JMH directly, with a
+ * warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md, "Warm-up"); the forks always get
  * {@code jdk.incubator.vector}, so the optimized kernel runs its Vector API path.
  *
  * <ul>
@@ -35,6 +38,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 @Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class CosineSimilarityBenchmark {
 
     /** Vector dimension; only the default is benchmarked, so baselines stay comparable. */

@@ -6,26 +6,31 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of {@link MemoryDecay}: 10,000 seeded items, tau one hour, ages uniform in
  * [0, 5 tau) so factors span [exp(-5), 1]; average time per batch in microseconds.
  * {@link #decay()} measures the optimized kernel, {@link #decayReference()} the plain loop
  * ({@link MemoryDecayReference}) and {@link #memoryFloor()} the same loads and stores with a
- * multiply, on the same inputs, so their ratios come from one run. Forks,
- * warmup and measurement come from the caller (the gate's profile), not from annotations here;
+ * multiply, on the same inputs, so their ratios come from one run. The gate's profiles and run plans set
+ * forks, warm-up and measurement; the annotations here are for running JMH directly, with a
+ * warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md, "Warm-up");
  * the forks always get the Vector API module.
  */
 @Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class MemoryDecayBenchmark {
 
     /** Number of items; only the default is benchmarked, so baselines stay comparable. */

@@ -6,12 +6,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of {@link SpreadingActivation}: 100 iterations of the default rule from node 0
@@ -20,14 +22,18 @@ import org.openjdk.jmh.annotations.State;
  * {@link #setUp()} ({@link SpreadingActivation#prepare(CsrGraph)}, outside the measurement, as
  * a caller that reuses a graph would); {@link #spreadReference()} measures the plain scalar
  * reference on the same graph, and {@link #memoryFloor()} the same passes without the
- * arithmetic, so the three are compared within one run. Forks, warmup and
- * measurement come from the caller (the gate's profile), not from annotations here; the fork
+ * arithmetic, so the three are compared within one run. The gate's
+ * profiles and run plans set forks, warm-up and measurement; the annotations here are for
+ * running JMH directly, with a warm-up of 1 s, enough on every vector width and JDK measured
+ * (docs/kernels.md, "Warm-up"); the fork
  * annotation only makes sure forked JVMs have the Vector API module.
  */
 @Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class SpreadingActivationBenchmark {
 
     /** Number of nodes; only the default is benchmarked, so baselines stay comparable. */
