@@ -36,9 +36,10 @@ import java.util.Objects;
  * <p>Two forms. {@link #similarities(float[], float[], int, float[])} takes the raw candidate
  * array and computes each candidate's dot product and squared norm in one pass. When the same
  * candidates are scored against many queries, as in a vector index, {@link #prepare} them once:
- * the {@link Candidates} hold a copy of the vectors and their squared norms, and
- * {@link #similarities(float[], Candidates, float[])} only computes dot products, one
- * multiply-add per candidate float, so it runs at the speed the candidates stream from memory.
+ * the {@link Candidates} hold a copy of the vectors, laid out in the order the kernel reads
+ * them, and their squared norms, and {@link #similarities(float[], Candidates, float[])} only
+ * computes dot products, one multiply-add per candidate float, reading the copy front to back,
+ * so it runs at about the speed the candidates stream from memory.
  * Both forms give the same results bit for bit.
  *
  * <p>A call to {@code similarities} allocates nothing and only reads its inputs. Instances,
@@ -118,12 +119,11 @@ public final class CosineSimilarity {
      */
     public Candidates prepare(float[] candidates, int count) {
         validateCandidates(candidates, count);
-        float[] vectors = Arrays.copyOf(candidates, count * dimension);
         float[] normsSquared = new float[count];
         for (int c = 0; c < count; c++) {
-            normsSquared[c] = IMPL.normSquared(vectors, c * dimension, dimension);
+            normsSquared[c] = IMPL.normSquared(candidates, c * dimension, dimension);
         }
-        return new Candidates(dimension, count, vectors, normsSquared);
+        return new Candidates(dimension, count, IMPL.layout(candidates, dimension, count), normsSquared);
     }
 
     /**
@@ -195,9 +195,10 @@ public final class CosineSimilarity {
     }
 
     /**
-     * Candidate vectors prepared by {@link CosineSimilarity#prepare}: a private row-major copy
-     * of the vectors ({@code count * dimension} floats) and each one's squared norm, so that
-     * scoring a query needs only dot products. Immutable and thread-safe.
+     * Candidate vectors prepared by {@link CosineSimilarity#prepare}: a private copy of the
+     * vectors ({@code count * dimension} floats, in the order the active implementation reads
+     * them) and each one's squared norm, so that scoring a query needs only dot products.
+     * Immutable and thread-safe.
      */
     public static final class Candidates {
 

@@ -16,7 +16,17 @@ interface CosineSimilarityImpl {
     /** Unprepared: each candidate's dot product and squared norm in one pass over it. */
     void similarities(float[] query, float[] candidates, int dimension, int count, float[] out);
 
-    /** Prepared: dot products only, the candidates' squared norms are given. */
+    /**
+     * The private copy of {@code count} row-major candidates that the prepared form reads, in
+     * the order this implementation reads them.
+     */
+    float[] layout(float[] candidates, int dimension, int count);
+
+    /**
+     * Prepared: dot products only, the candidates' squared norms are given.
+     *
+     * @param candidates the candidates as {@link #layout} of this implementation made them
+     */
     void similarities(float[] query, float[] candidates, float[] candidateNormsSquared,
             int dimension, int count, float[] out);
 }

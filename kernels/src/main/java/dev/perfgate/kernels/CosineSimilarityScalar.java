@@ -1,5 +1,7 @@
 package dev.perfgate.kernels;
 
+import java.util.Arrays;
+
 import static dev.perfgate.kernels.CosineSimilarity.cosine;
 
 /**
@@ -39,6 +41,12 @@ final class CosineSimilarityScalar implements CosineSimilarityImpl {
             sum += x * x;
         }
         return sum;
+    }
+
+    /** Row-major, as given. */
+    @Override
+    public float[] layout(float[] candidates, int dimension, int count) {
+        return Arrays.copyOf(candidates, count * dimension);
     }
 
     @Override

@@ -38,8 +38,9 @@ class CosineSimilarityAllocationTest {
             normsSquared[c] = impl.normSquared(in.candidates(), c * DIMENSION, DIMENSION);
         }
 
-        assertAllocatesNothing(
-                () -> impl.similarities(in.query(), in.candidates(), normsSquared, DIMENSION, COUNT, out));
+        float[] laidOut = impl.layout(in.candidates(), DIMENSION, COUNT);
+
+        assertAllocatesNothing(() -> impl.similarities(in.query(), laidOut, normsSquared, DIMENSION, COUNT, out));
     }
 
     @Test

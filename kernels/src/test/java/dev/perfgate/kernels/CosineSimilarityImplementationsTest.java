@@ -180,7 +180,8 @@ class CosineSimilarityImplementationsTest {
             normsSquared[c] = impl.normSquared(in.candidates(), c * in.dimension(), in.dimension());
         }
         float[] out = new float[in.count()];
-        impl.similarities(in.query(), in.candidates(), normsSquared, in.dimension(), in.count(), out);
+        float[] laidOut = impl.layout(in.candidates(), in.dimension(), in.count());
+        impl.similarities(in.query(), laidOut, normsSquared, in.dimension(), in.count(), out);
         return out;
     }
 
