@@ -9,8 +9,9 @@ package dev.perfgate.kernels;
  * kernel) then copy them to survivor space in an order that varies from fork to fork. Where
  * they land decides, for example, whether a decay batch's stores to {@code out} share the low
  * 12 address bits with the next loads of {@code ageSeconds}, which the processor treats as a
- * possible dependency (4K aliasing): the same compiled code took from 1.2 to 1.9 us per batch
- * depending on the placement alone (docs/kernels.md). {@link #settle()} moves them to the old
+ * possible dependency (4K aliasing): in one JVM, the same compiled code on 144 placements of
+ * the same data took from 1.0 to 1.38 times as long as on the placement of the setup
+ * (docs/kernels.md). {@link #settle()} moves them to the old
  * generation once, at the end of the setup, where young collections leave them in place, so
  * every fork measures the same layout.
  */
