@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * Prints the tables of scripts/kernel-widths.sh from JMH JSON result files, one per width:
  * for each kernel the median of its fork means, the fork-to-fork CV, the reference's median
- * divided by the kernel's, and the kernel's median divided by its memory floor's.
+ * divided by the kernel's, and the kernel's median divided by its memory floor's. With
+ * {@code --curve} first, the warm-up curves instead: per kernel, the median over forks of each
+ * iteration divided by the steady time (the median of every fork's last 8 iterations), and the
+ * time from which that median curve stays within 10% of steady.
  */
 public final class KernelWidthsTable {
 
@@ -23,6 +26,10 @@ public final class KernelWidthsTable {
     };
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--curve")) {
+            curves(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.out.println("| width | kernel | us/op | fork CV | x reference | / floor "
                 + "| reference us/op | floor us/op |");
         System.out.println("|---|---|---|---|---|---|---|---|");
@@ -54,6 +61,47 @@ public final class KernelWidthsTable {
                         reference == null ? "-" : String.format(Locale.ROOT, "%.1f", median(reference) / median(kernel)),
                         floor == null ? "-" : String.format(Locale.ROOT, "%.2f", median(kernel) / median(floor)),
                         reference == null ? "-" : format(median(reference)), floor == null ? "-" : format(median(floor)));
+            }
+        }
+    }
+
+    private static void curves(String[] files) throws IOException {
+        System.out.println("| width | kernel | within 10% of steady from | steady us/op "
+                + "| first 10 iterations of 100 ms, median over forks, x steady |");
+        System.out.println("|---|---|---|---|---|");
+        for (String file : files) {
+            String width = new File(file).getName().replace("curve-", "").replace(".json", "");
+            for (JsonNode result : new ObjectMapper().readTree(new File(file))) {
+                List<double[]> forks = new ArrayList<>();
+                List<Double> tails = new ArrayList<>();
+                for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
+                    double[] iterations = new double[fork.size()];
+                    for (int i = 0; i < iterations.length; i++) {
+                        iterations[i] = fork.get(i).asDouble();
+                        if (i >= iterations.length - 8) {
+                            tails.add(iterations[i]);
+                        }
+                    }
+                    forks.add(iterations);
+                }
+                double steady = median(tails.stream().mapToDouble(Double::doubleValue).toArray());
+                int length = forks.get(0).length;
+                double[] curve = new double[length];
+                for (int i = 0; i < length; i++) {
+                    int index = i;
+                    curve[i] = median(forks.stream().mapToDouble(f -> f[index]).toArray()) / steady;
+                }
+                int settled = length;
+                while (settled > 0 && curve[settled - 1] <= 1.10) {
+                    settled--;
+                }
+                StringBuilder points = new StringBuilder();
+                for (int i = 0; i < Math.min(10, length); i++) {
+                    points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", curve[i]));
+                }
+                String name = result.path("benchmark").asText();
+                System.out.printf(Locale.ROOT, "| %s | %s | %d ms | %s | %s |%n", width,
+                        name.substring(name.lastIndexOf('.') + 1), settled * 100, format(steady), points);
             }
         }
     }

@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of {@link CosineSimilarity}: one query against 1000 candidates of dimension
- * 768, seeded inputs, average time per batch in microseconds. The gate's profiles and run plans set
- * forks, warm-up and measurement; the annotations here are for running JMH directly, with a
- * warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md, "Warm-up"); the forks always get
- * {@code jdk.incubator.vector}, so the optimized kernel runs its Vector API path.
+ * 768, seeded inputs, average time per batch in microseconds. The gate's profiles and run plans
+ * set forks, warm-up and measurement; the annotations here are for running JMH directly, with a
+ * warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md, "Warm-up").
+ * The forks always get {@code jdk.incubator.vector}, so the optimized kernel runs its Vector API
+ * path.
  *
  * <ul>
  *   <li>{@link #batch()}: the optimized kernel on candidates {@linkplain CosineSimilarity#prepare

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * [0, 5 tau) so factors span [exp(-5), 1]; average time per batch in microseconds.
  * {@link #decay()} measures the optimized kernel, {@link #decayReference()} the plain loop
  * ({@link MemoryDecayReference}) and {@link #memoryFloor()} the same loads and stores with a
- * multiply, on the same inputs, so their ratios come from one run. The gate's profiles and run plans set
- * forks, warm-up and measurement; the annotations here are for running JMH directly, with a
- * warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md, "Warm-up");
- * the forks always get the Vector API module.
+ * multiply, on the same inputs, so their ratios come from one run. The gate's profiles and run
+ * plans set forks, warm-up and measurement; the annotations here are for running JMH directly,
+ * with a warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md,
+ * "Warm-up"); the forks always get the Vector API module.
  */
 @Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)

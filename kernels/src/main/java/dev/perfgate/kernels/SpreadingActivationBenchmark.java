@@ -22,11 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #setUp()} ({@link SpreadingActivation#prepare(CsrGraph)}, outside the measurement, as
  * a caller that reuses a graph would); {@link #spreadReference()} measures the plain scalar
  * reference on the same graph, and {@link #memoryFloor()} the same passes without the
- * arithmetic, so the three are compared within one run. The gate's
- * profiles and run plans set forks, warm-up and measurement; the annotations here are for
- * running JMH directly, with a warm-up of 1 s, enough on every vector width and JDK measured
- * (docs/kernels.md, "Warm-up"); the fork
- * annotation only makes sure forked JVMs have the Vector API module.
+ * arithmetic, so the three are compared within one run. The gate's profiles and run plans set
+ * forks, warm-up and measurement; the annotations here are for running JMH directly, with a
+ * warm-up of 1 s, enough on every vector width and JDK measured (docs/kernels.md, "Warm-up");
+ * the forks always get the Vector API module.
  */
 @Fork(jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
