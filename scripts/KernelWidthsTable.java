@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints the tables of scripts/kernel-widths.sh from JMH JSON result files, one per width:
+ * Prints the tables of scripts/kernel-widths.sh from its result directories, one per width,
+ * each holding JMH JSON result files (one per round) whose forks are pooled:
  * for each kernel the median of its fork means, the fork-to-fork CV, the reference's median
  * divided by the kernel's, and the kernel's median divided by its memory floor's. With
  * {@code --curve} first, the warm-up curves instead: per kernel, the median over forks of each
@@ -25,30 +26,28 @@ public final class KernelWidthsTable {
         {"decay", "MemoryDecayBenchmark", "decay", "decayReference"},
     };
 
-    public static void main(String[] args) throws IOException {
-        if (args.length > 0 && args[0].equals("--curve")) {
-            curves(Arrays.copyOfRange(args, 1, args.length));
-            return;
+    public static void main(String[] args) {
+        try {
+            if (args.length > 0 && args[0].equals("--curve")) {
+                curves(Arrays.copyOfRange(args, 1, args.length));
+            } else {
+                table(args);
+            }
+        } catch (IOException e) {
+            System.err.println("KernelWidthsTable: " + e.getMessage());
+            System.exit(2);
         }
+    }
+
+    private static void table(String[] args) throws IOException {
         System.out.println("| width | kernel | us/op | fork CV | x reference | / floor "
                 + "| reference us/op | floor us/op |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (String file : args) {
+        for (String dir : args) {
             Map<String, double[]> forkMeans = new LinkedHashMap<>();
-            for (JsonNode result : new ObjectMapper().readTree(new File(file))) {
-                List<Double> means = new ArrayList<>();
-                for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
-                    double sum = 0;
-                    for (JsonNode iteration : fork) {
-                        sum += iteration.asDouble();
-                    }
-                    means.add(sum / fork.size());
-                }
-                String name = result.path("benchmark").asText();
-                forkMeans.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-                        means.stream().mapToDouble(Double::doubleValue).toArray());
-            }
-            String width = new File(file).getName().replace(".json", "");
+            forks(dir).forEach((name, forks) -> forkMeans.put(name, forks.stream()
+                    .mapToDouble(f -> Arrays.stream(f).average().orElse(Double.NaN)).toArray()));
+            String width = new File(dir).getName();
             for (String[] k : KERNELS) {
                 double[] kernel = forkMeans.get(k[1] + "." + k[2]);
                 double[] reference = forkMeans.get(k[1] + "." + k[3]);
@@ -65,24 +64,19 @@ public final class KernelWidthsTable {
         }
     }
 
-    private static void curves(String[] files) throws IOException {
+    private static void curves(String[] dirs) throws IOException {
         System.out.println("| width | kernel | within 10% of steady from | steady us/op "
                 + "| first 10 iterations of 100 ms, median over forks, x steady |");
         System.out.println("|---|---|---|---|---|");
-        for (String file : files) {
-            String width = new File(file).getName().replace("curve-", "").replace(".json", "");
-            for (JsonNode result : new ObjectMapper().readTree(new File(file))) {
-                List<double[]> forks = new ArrayList<>();
+        for (String dir : dirs) {
+            String width = new File(dir).getName().replace("curve-", "");
+            for (Map.Entry<String, List<double[]>> benchmark : forks(dir).entrySet()) {
+                List<double[]> forks = benchmark.getValue();
                 List<Double> tails = new ArrayList<>();
-                for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
-                    double[] iterations = new double[fork.size()];
-                    for (int i = 0; i < iterations.length; i++) {
-                        iterations[i] = fork.get(i).asDouble();
-                        if (i >= iterations.length - 8) {
-                            tails.add(iterations[i]);
-                        }
+                for (double[] iterations : forks) {
+                    for (int i = Math.max(0, iterations.length - 8); i < iterations.length; i++) {
+                        tails.add(iterations[i]);
                     }
-                    forks.add(iterations);
                 }
                 double steady = median(tails.stream().mapToDouble(Double::doubleValue).toArray());
                 int length = forks.get(0).length;
@@ -99,11 +93,38 @@ public final class KernelWidthsTable {
                 for (int i = 0; i < Math.min(10, length); i++) {
                     points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", curve[i]));
                 }
-                String name = result.path("benchmark").asText();
+                String name = benchmark.getKey();
                 System.out.printf(Locale.ROOT, "| %s | %s | %d ms | %s | %s |%n", width,
                         name.substring(name.lastIndexOf('.') + 1), settled * 100, format(steady), points);
             }
         }
+    }
+
+    /**
+     * The iterations of every fork of every benchmark in the JMH result files of {@code dir}, by
+     * benchmark ({@code Class.method}), in the order of the files' names.
+     */
+    private static Map<String, List<double[]>> forks(String dir) throws IOException {
+        File[] files = new File(dir).listFiles((d, name) -> name.endsWith(".json"));
+        if (files == null || files.length == 0) {
+            throw new IOException(dir + ": no JMH result files");
+        }
+        Arrays.sort(files);
+        Map<String, List<double[]>> forks = new LinkedHashMap<>();
+        for (File file : files) {
+            for (JsonNode result : new ObjectMapper().readTree(file)) {
+                String name = result.path("benchmark").asText();
+                String key = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+                for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
+                    double[] iterations = new double[fork.size()];
+                    for (int i = 0; i < iterations.length; i++) {
+                        iterations[i] = fork.get(i).asDouble();
+                    }
+                    forks.computeIfAbsent(key, k -> new ArrayList<>()).add(iterations);
+                }
+            }
+        }
+        return forks;
     }
 
     private static String format(double value) {

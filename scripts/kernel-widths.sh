@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every kernel benchmark (optimized, reference and memory floor) once per vector width with
+# Runs every kernel benchmark (optimized, reference and memory floor) at each vector width with
 # JMH, directly from perf-gate.jar, and prints one table per width: the median of the fork means,
 # the fork-to-fork coefficient of variation, the speedup over the reference and the ratio to the
 # memory floor. The tables in docs/kernels.md come from this script.
@@ -7,16 +7,19 @@
 # Usage: scripts/kernel-widths.sh [--curve] [--forks N] [--out DIR] [--jar FILE] [--java BIN] [WIDTH...]
 #
 # WIDTH is 512, 256, 128 (-XX:MaxVectorSize=64/32/16), avx2 (-XX:UseAVX=2, x86 only) or scalar
-# (-Dperfgate.kernels.scalar=true); default: 512 256 128 scalar. Each fork runs 2 x 500 ms of
-# warm-up and 3 x 500 ms of measurement; --forks defaults to 20 (about 9 minutes per width).
-# --curve measures warm-up instead: the optimized kernels only, no warm-up, 20 iterations of
-# 100 ms per fork (--forks defaults to 3), and prints each kernel's median curve as multiples of
-# its steady time. Results go to DIR/<width>.json (default target/kernel-widths, with --curve
-# DIR/curve-<width>.json); build the jar first with mvn -B -DskipTests package.
+# (-Dperfgate.kernels.scalar=true); default: 512 256 128 scalar. A width runs in N rounds (--forks,
+# default 20, about 11 minutes per width); each round is one JMH run of one fork per benchmark, so
+# the benchmarks alternate and a slow spell of a shared host falls on all of them alike, not on
+# the one that happened to run then. Each fork runs 2 x 500 ms of warm-up and 3 x 500 ms of
+# measurement. --curve measures warm-up instead: the optimized kernels only, no warm-up, 20
+# iterations of 100 ms per fork (--forks defaults to 5), and prints each kernel's median curve as
+# multiples of its steady time. Results go to DIR/<width>/round-<n>.json (default
+# target/kernel-widths; with --curve DIR/curve-<width>/); build the jar first with
+# mvn -B -DskipTests package.
 set -euo pipefail
 
 usage() {
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -40,9 +43,8 @@ while [[ $# -gt 0 ]]; do
 done
 [[ ${#widths[@]} -gt 0 ]] || widths=(512 256 128 scalar)
 [[ -f "$jar" ]] || { echo "kernel-widths.sh: $jar not found; build it with mvn -B -DskipTests package" >&2; exit 2; }
-mkdir -p "$out"
 if $curve; then
-    forks="${forks:-3}"
+    forks="${forks:-5}"
     benchmarks='dev\.perfgate\.kernels\.(CosineSimilarityBenchmark\.batch|SpreadingActivationBenchmark\.spread|MemoryDecayBenchmark\.decay)$'
     shape=(-wi 0 -i 20 -r 100ms)
     prefix="curve-"
@@ -52,7 +54,9 @@ else
     shape=(-wi 2 -w 500ms -i 3 -r 500ms)
     prefix=""
 fi
+[[ "$forks" =~ ^[1-9][0-9]*$ ]] || { echo "kernel-widths.sh: --forks must be a positive number, was '$forks'" >&2; exit 2; }
 
+dirs=()
 for width in "${widths[@]}"; do
     case "$width" in
         512) flag="-XX:MaxVectorSize=64" ;;
@@ -61,15 +65,25 @@ for width in "${widths[@]}"; do
         avx2) flag="-XX:UseAVX=2" ;;
         scalar) flag="-Dperfgate.kernels.scalar=true" ;;
     esac
-    echo "== $width ($flag), $forks forks per benchmark" >&2
-    "$java_bin" -cp "$jar" org.openjdk.jmh.Main "$benchmarks" -f "$forks" "${shape[@]}" \
-        -jvmArgsAppend "$flag" -rf json -rff "$out/$prefix$width.json" > "$out/$prefix$width.log"
+    dir="$out/$prefix$width"
+    mkdir -p "$dir"
+    rm -f "$dir"/round-*.json "$dir.log"
+    dirs+=("$dir")
+    start=$SECONDS
+    for ((round = 1; round <= forks; round++)); do
+        if ((round == 1)); then
+            echo "== $width ($flag): round 1 of $forks, one fork per benchmark" >&2
+        else
+            left=$(( (SECONDS - start) * (forks - round + 1) / (round - 1) ))
+            echo "== $width ($flag): round $round of $forks, about $((left / 60)) min $((left % 60)) s left for this width" >&2
+        fi
+        "$java_bin" -cp "$jar" org.openjdk.jmh.Main "$benchmarks" -f 1 "${shape[@]}" \
+            -jvmArgsAppend "$flag" -rf json -rff "$dir/round-$round.json" >> "$dir.log"
+    done
 done
 
-files=()
-for width in "${widths[@]}"; do files+=("$out/$prefix$width.json"); done
 if $curve; then
-    "$java_bin" -cp "$jar" "$root/scripts/KernelWidthsTable.java" --curve "${files[@]}"
+    "$java_bin" -cp "$jar" "$root/scripts/KernelWidthsTable.java" --curve "${dirs[@]}"
 else
-    "$java_bin" -cp "$jar" "$root/scripts/KernelWidthsTable.java" "${files[@]}"
+    "$java_bin" -cp "$jar" "$root/scripts/KernelWidthsTable.java" "${dirs[@]}"
 fi
