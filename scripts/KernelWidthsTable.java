@@ -12,11 +12,14 @@ import java.util.Map;
 /**
  * Prints the tables of scripts/kernel-widths.sh from its result directories, one per width,
  * each holding JMH JSON result files (one per round) whose forks are pooled:
- * for each kernel the median of its fork means, the fork-to-fork CV, the reference's median
- * divided by the kernel's, and the kernel's median divided by its memory floor's. With
+ * for each kernel the median of its fork means, the fork-to-fork CV (plain, and robust: from the
+ * median absolute deviation), the reference's median divided by the kernel's, and the kernel's
+ * median divided by its memory floor's. With
  * {@code --curve} first, the warm-up curves instead: per kernel, the median over forks of each
- * iteration divided by the steady time (the median of every fork's last 8 iterations), and the
- * time from which that median curve stays within 10% of steady.
+ * iteration divided by the steady time (the median of every fork's last 8 iterations), the time
+ * from which that median curve is under twice the steady time (the kernel is compiled: a slow
+ * spell of the host does not reach 2x) and the time from which it stays within 10% of steady
+ * (which a slow spell late in the forks can push back).
  */
 public final class KernelWidthsTable {
 
@@ -40,9 +43,9 @@ public final class KernelWidthsTable {
     }
 
     private static void table(String[] args) throws IOException {
-        System.out.println("| width | kernel | us/op | fork CV | x reference | / floor "
+        System.out.println("| width | kernel | us/op | fork CV | robust fork CV | x reference | / floor "
                 + "| reference us/op | floor us/op |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (String dir : args) {
             Map<String, double[]> forkMeans = new LinkedHashMap<>();
             forks(dir).forEach((name, forks) -> forkMeans.put(name, forks.stream()
@@ -55,8 +58,8 @@ public final class KernelWidthsTable {
                 if (kernel == null) {
                     continue;
                 }
-                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f%% | %s | %s | %s | %s |%n", width, k[0],
-                        format(median(kernel)), 100 * cv(kernel),
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f%% | %.1f%% | %s | %s | %s | %s |%n", width,
+                        k[0], format(median(kernel)), 100 * cv(kernel), 100 * robustCv(kernel),
                         reference == null ? "-" : String.format(Locale.ROOT, "%.1f", median(reference) / median(kernel)),
                         floor == null ? "-" : String.format(Locale.ROOT, "%.2f", median(kernel) / median(floor)),
                         reference == null ? "-" : format(median(reference)), floor == null ? "-" : format(median(floor)));
@@ -65,9 +68,9 @@ public final class KernelWidthsTable {
     }
 
     private static void curves(String[] dirs) throws IOException {
-        System.out.println("| width | kernel | within 10% of steady from | steady us/op "
+        System.out.println("| width | kernel | under 2x steady from | within 10% of steady from | steady us/op "
                 + "| first 10 iterations of 100 ms, median over forks, x steady |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|");
         for (String dir : dirs) {
             String width = new File(dir).getName().replace("curve-", "");
             for (Map.Entry<String, List<double[]>> benchmark : forks(dir).entrySet()) {
@@ -85,6 +88,10 @@ public final class KernelWidthsTable {
                     int index = i;
                     curve[i] = median(forks.stream().mapToDouble(f -> f[index]).toArray()) / steady;
                 }
+                int compiled = 0;
+                while (compiled < length && curve[compiled] >= 2) {
+                    compiled++;
+                }
                 int settled = length;
                 while (settled > 0 && curve[settled - 1] <= 1.10) {
                     settled--;
@@ -94,8 +101,8 @@ public final class KernelWidthsTable {
                     points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", curve[i]));
                 }
                 String name = benchmark.getKey();
-                System.out.printf(Locale.ROOT, "| %s | %s | %d ms | %s | %s |%n", width,
-                        name.substring(name.lastIndexOf('.') + 1), settled * 100, format(steady), points);
+                System.out.printf(Locale.ROOT, "| %s | %s | %d ms | %d ms | %s | %s |%n", width,
+                        name.substring(name.lastIndexOf('.') + 1), compiled * 100, settled * 100, format(steady), points);
             }
         }
     }
@@ -136,6 +143,15 @@ public final class KernelWidthsTable {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * 1.4826 times the median absolute deviation over the median: the CV that the forks' bulk
+     * shows, which a few forks in a slow spell of the host do not move.
+     */
+    private static double robustCv(double[] values) {
+        double median = median(values);
+        return 1.4826 * median(Arrays.stream(values).map(v -> Math.abs(v - median)).toArray()) / median;
     }
 
     /** Sample standard deviation over the mean; 0 for a single fork. */
