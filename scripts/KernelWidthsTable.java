@@ -36,9 +36,20 @@ public final class KernelWidthsTable {
             } else {
                 table(args);
             }
-        } catch (IOException e) {
-            System.err.println("KernelWidthsTable: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("KernelWidthsTable: " + e);
             System.exit(2);
+        }
+    }
+
+    /** The lines of what each width's JVM ran, from the implementation.txt the script wrote. */
+    private static void implementations(String[] dirs) throws IOException {
+        System.out.println();
+        for (String dir : dirs) {
+            File file = new File(dir, "implementation.txt");
+            String implementation = file.isFile()
+                    ? java.nio.file.Files.readString(file.toPath()).trim() : "(not recorded)";
+            System.out.println("- " + new File(dir).getName() + ": " + implementation);
         }
     }
 
@@ -56,6 +67,7 @@ public final class KernelWidthsTable {
                 double[] reference = forkMeans.get(k[1] + "." + k[3]);
                 double[] floor = forkMeans.get(k[1] + ".memoryFloor");
                 if (kernel == null) {
+                    System.err.println("KernelWidthsTable: " + dir + " has no results of " + k[1] + "." + k[2]);
                     continue;
                 }
                 System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f%% | %.1f%% | %s | %s | %s | %s |%n", width,
@@ -65,6 +77,7 @@ public final class KernelWidthsTable {
                         reference == null ? "-" : format(median(reference)), floor == null ? "-" : format(median(floor)));
             }
         }
+        implementations(args);
     }
 
     private static void curves(String[] dirs) throws IOException {
@@ -93,7 +106,7 @@ public final class KernelWidthsTable {
                     compiled++;
                 }
                 int settled = length;
-                while (settled > 0 && curve[settled - 1] <= 1.10) {
+                while (settled > 0 && Math.abs(curve[settled - 1] - 1) <= 0.10) {
                     settled--;
                 }
                 StringBuilder points = new StringBuilder();
@@ -105,6 +118,7 @@ public final class KernelWidthsTable {
                         name.substring(name.lastIndexOf('.') + 1), compiled * 100, settled * 100, format(steady), points);
             }
         }
+        implementations(dirs);
     }
 
     /**

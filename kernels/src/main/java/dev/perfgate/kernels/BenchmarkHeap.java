@@ -13,7 +13,10 @@ package dev.perfgate.kernels;
  * the same data took from 1.0 to 1.38 times as long as on the placement of the setup
  * (docs/kernels.md). {@link #settle()} moves them to the old
  * generation once, at the end of the setup, where young collections leave them in place, so
- * every fork measures the same layout.
+ * every fork measures the same relative layout (in 12 forks: two absolute placements, one
+ * layout). This assumes the JVM's default collector, G1, whose {@code System.gc()} is a full
+ * compacting collection; under {@code -XX:+DisableExplicitGC} or a concurrent collector it
+ * does less, and the forks' layouts vary again.
  */
 final class BenchmarkHeap {
 

@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * sequential stream ({@link #layout}).
  *
  * <p>Why four candidates and one accumulator each: at the default sizes the 3 MB of candidates
- * come from L3, and the prepared loop on its blocked copy runs within a few percent of a plain
- * streaming sum of the same floats; eight candidates, or two accumulators per candidate (eight
+ * come from L3, and the prepared loop on its blocked copy ran within 1.03x of a plain streaming
+ * sum of the same floats (whole JMH batches: 1.14x to 1.24x, docs/kernels.md); eight candidates, or two accumulators per candidate (eight
  * FMA chains), measured no faster, and one candidate at a time with four accumulators measured
  * slower (twice the loads per FMA).
  */
@@ -29,9 +29,11 @@ final class CosineSimilarityVector implements CosineSimilarityImpl {
     /**
      * At most 256 bits: the candidates stream from the L3 cache, whose bandwidth 512-bit loads
      * do not raise, while every 512-bit load from an address that is not a multiple of 64 bytes
-     * spans two cache lines. G1 places a large array at the start of a region, its first element
-     * 16 bytes past a 64-byte boundary, so with 512-bit vectors each candidate load was split: 57 us per batch against 48 us for
-     * 64-byte-aligned candidates or for 256-bit vectors (AVX-512 host; docs/kernels.md).
+     * spans two cache lines. G1 places a humongous array (the default 3 MB copy, on heaps below
+     * 16 GB) at the start of a region, its first element 16 bytes past a 64-byte boundary, so
+     * with 512-bit vectors each candidate load was split: 57 us per batch against 48 us for
+     * 64-byte-aligned candidates or for 256-bit vectors at that placement (AVX-512 host;
+     * docs/kernels.md). 256-bit loads depend on alignment too, less.
      */
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.vectorBitSize() > 256
             ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;

@@ -26,9 +26,10 @@ final class MemoryDecayVector implements MemoryDecay.Loop {
     /**
      * Items per call of {@link #decayBlock}, a multiple of every vector length. Until C2 has
      * compiled it, a Vector API loop runs thousands of times slower (every vector operation a
-     * call that allocates), and C2 compiles a method once it has been called a few hundred
-     * times. A call per block of 512 items makes that 20 calls per batch of 10,000 items, so
-     * the kernel is fast after about 30 batches instead of about 600.
+     * call that allocates), and with HotSpot's default tiered thresholds C2 compiles a method
+     * only after more than 600 invocations ({@code Tier4MinInvocationThreshold}), however many
+     * loop iterations they ran. A call per block of 512 items makes that 20 calls per batch of
+     * 10,000 items, so the kernel is compiled after about 30 batches instead of about 600.
      */
     private static final int BLOCK = 512;
 

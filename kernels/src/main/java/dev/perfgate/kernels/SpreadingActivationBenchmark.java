@@ -98,10 +98,10 @@ public class SpreadingActivationBenchmark {
      * ({@link SpreadingActivationMemoryFloor}): the yardstick for how close the kernel gets to
      * the hardware.
      *
-     * @return a value of the last pass, returned so JMH consumes the work
+     * @return the values of the last pass, returned so JMH consumes the work
      */
     @Benchmark
-    public float memoryFloor() {
+    public float[] memoryFloor() {
         return floor.run(prepared, iterations);
     }
 }
