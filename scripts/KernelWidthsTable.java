@@ -36,7 +36,10 @@ public final class KernelWidthsTable {
             } else {
                 table(args);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            System.err.println("KernelWidthsTable: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
             System.err.println("KernelWidthsTable: " + e);
             System.exit(2);
         }
@@ -54,12 +57,14 @@ public final class KernelWidthsTable {
     }
 
     private static void table(String[] args) throws IOException {
+        List<Map<String, List<double[]>>> results = load(args);
         System.out.println("| width | kernel | us/op | fork CV | robust fork CV | x reference | / floor "
                 + "| reference us/op | floor us/op |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (String dir : args) {
+        for (int d = 0; d < args.length; d++) {
+            String dir = args[d];
             Map<String, double[]> forkMeans = new LinkedHashMap<>();
-            forks(dir).forEach((name, forks) -> forkMeans.put(name, forks.stream()
+            results.get(d).forEach((name, forks) -> forkMeans.put(name, forks.stream()
                     .mapToDouble(f -> Arrays.stream(f).average().orElse(Double.NaN)).toArray()));
             String width = new File(dir).getName();
             for (String[] k : KERNELS) {
@@ -81,12 +86,13 @@ public final class KernelWidthsTable {
     }
 
     private static void curves(String[] dirs) throws IOException {
+        List<Map<String, List<double[]>>> results = load(dirs);
         System.out.println("| width | kernel | under 2x steady from | within 10% of steady from | steady us/op "
                 + "| first 10 iterations of 100 ms, median over forks, x steady |");
         System.out.println("|---|---|---|---|---|---|");
-        for (String dir : dirs) {
-            String width = new File(dir).getName().replace("curve-", "");
-            for (Map.Entry<String, List<double[]>> benchmark : forks(dir).entrySet()) {
+        for (int d = 0; d < dirs.length; d++) {
+            String width = new File(dirs[d]).getName().replace("curve-", "");
+            for (Map.Entry<String, List<double[]>> benchmark : results.get(d).entrySet()) {
                 List<double[]> forks = benchmark.getValue();
                 List<Double> tails = new ArrayList<>();
                 for (double[] iterations : forks) {
@@ -133,7 +139,7 @@ public final class KernelWidthsTable {
         Arrays.sort(files);
         Map<String, List<double[]>> forks = new LinkedHashMap<>();
         for (File file : files) {
-            for (JsonNode result : new ObjectMapper().readTree(file)) {
+            for (JsonNode result : read(file)) {
                 String name = result.path("benchmark").asText();
                 String key = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
                 for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
@@ -146,6 +152,25 @@ public final class KernelWidthsTable {
             }
         }
         return forks;
+    }
+
+    /** Every directory's forks, read before anything is printed. */
+    private static List<Map<String, List<double[]>>> load(String[] dirs) throws IOException {
+        List<Map<String, List<double[]>>> results = new ArrayList<>();
+        for (String dir : dirs) {
+            results.add(forks(dir));
+        }
+        return results;
+    }
+
+    /** A JMH result file, or an error naming the file and the place in it. */
+    private static JsonNode read(File file) throws IOException {
+        try {
+            return new ObjectMapper().readTree(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": not JMH JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
     }
 
     private static String format(double value) {
