@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
         description = {"Measures each benchmark's noise from repeated runs of unchanged code (A/A): the "
                 + "fork-to-fork noise and the run-to-run shift. Stores it with the benchmark's entry in "
                 + "baselines/<platform>.json (printed as a diff for review) and prints the smallest change the "
-                + "standard profile detects and the forks needed to detect the threshold with 95% power.",
+                + "standard profile detects and the forks needed to detect the threshold with 95%% power.",
             "It also splits the noise into iteration and fork levels (iteration noise, its lag-1 autocorrelation, "
                 + "the fork component) and stores a run plan per benchmark: the forks, warm-up and measurement "
                 + "iterations and iteration time that decide the threshold in the least runner time, at the fork "

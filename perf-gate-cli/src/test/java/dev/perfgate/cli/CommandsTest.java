@@ -29,11 +29,23 @@ class CommandsTest {
 
     @Test
     void everyCommandHasHelpWithExitCodes() {
-        for (String command : List.of("run", "merge", "check", "compare", "ab", "record", "approve", "history")) {
-            Cli.Result help = Cli.run(command, "--help");
+        for (String command : List.of("run", "merge", "check", "compare", "ab", "record", "approve", "history",
+                "calibrate")) {
+            java.io.PrintStream stderr = System.err;
+            java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+            Cli.Result help;
+            try {
+                System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+                help = Cli.run(command, "--help");
+            } finally {
+                System.setErr(stderr);
+            }
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: perf-gate " + command).contains("Exit codes:")
                     .contains("3   the benchmark run itself failed");
+            assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .as("picocli's warnings for " + command + " (an unescaped %% in a description)")
+                    .doesNotContain("picocli WARN");
         }
     }
 
