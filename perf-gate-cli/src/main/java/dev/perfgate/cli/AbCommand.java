@@ -2,9 +2,11 @@ package dev.perfgate.cli;
 
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
+import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
 import dev.perfgate.core.report.ConsoleReport;
+import dev.perfgate.core.stats.RunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,25 +15,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code perf-gate ab}: same-machine A/B. The forks of the base and the head jar run interleaved,
  * each pair in a random order (base-head or head-base), so that drift and noisy neighbours hit both
- * alike; then the same statistics, reports and exit codes as {@code check}.
+ * alike; then each benchmark's forks are compared pair by pair ({@link Gate#paired}: the signed-rank
+ * test of the pairs' differences, so that what a pair's two forks share cancels), with the same
+ * verdicts, reports and exit codes as {@code check}.
  */
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Same-machine A/B: runs the benchmarks of two jars (e.g. the base and the head commit's "
-                + "benchmarks) with their forks interleaved in a randomized balanced order, then compares "
-                + "them with the same statistics and reports as check. Nothing is written to baselines/ or "
+                + "benchmarks) with their forks interleaved in pairs, each pair in random order, then compares "
+                + "them pair by pair (Wilcoxon signed-rank test of the pairs' differences) with the same verdicts "
+                + "and reports as check. Nothing is written to baselines/ or "
                 + "history/; only the run plans are read from baselines/<platform>.json (--profile calibrated).",
             "Each side gets the profile's forks, or with --profile calibrated each benchmark its plan's forks and "
-                + "iteration settings; every fork is one JMH run of all selected benchmarks (one per group of "
-                + "identical plans) with -f 1. The results of every fork are kept under --out's directory, in "
+                + "iteration settings; every fork is one JMH run of all selected benchmarks (one per "
+                + "group of alike warm-up and iterations) with -f 1. The results of every fork are kept under --out's directory, in "
                 + "ab-<side>-<n>.json."})
 final class AbCommand extends CommandSupport implements Callable<Integer> {
 
@@ -88,11 +97,11 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         Files.createDirectories(dir);
         err().println("perf-gate: A/B of " + baseJar + " (base) and " + headJar + " (head), " + forks
                 + " forks each" + (selection.groups().size() > 1 ? " at most (each benchmark its plan's)" : "")
-                + ", interleaved in random pair order (--seed " + orderSeed + ")");
+                + ", interleaved in random pair order (--seed " + orderSeed + ") and compared pair by pair");
         List<List<BenchmarkResult>> base = new ArrayList<>();
         List<List<BenchmarkResult>> head = new ArrayList<>();
         interleave(runner, order, selection, m -> true, true, 1, forks, dir, base, head);
-        Gate comparison = new Gate(gate.policy());
+        Gate comparison = Gate.paired(gate.policy());
         GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         if (confirmation.confirm) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -105,8 +114,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                     Confirmation.measuredForkCost(run.forkTime().multipliedBy(2), plannedSeconds, elapsed), left,
                     err());
             if (plan.isPresent()) {
-                java.util.Set<String> doubtful = plan.get().ids().stream().map(id -> id.name())
-                        .collect(java.util.stream.Collectors.toSet());
+                Set<String> doubtful = plan.get().ids().stream().map(id -> id.name()).collect(Collectors.toSet());
                 interleave(runner, order, selection, doubtful::contains, false, forks + 1, forks + plan.get().forks(),
                         dir, base, head);
                 report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
@@ -120,8 +128,9 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
 
     /**
      * Runs fork pairs {@code first..last} of the selected benchmark methods, each pair in random
-     * order. Each pair is one JMH run with one fork per group of identical settings (one group
-     * unless benchmarks run their own plans), the groups' JSON merged into {@code ab-<side>-<n>.json}.
+     * order. Each side of a pair is one JMH run with one fork per group of alike warm-up and iterations
+     * (one group unless benchmarks run their own plans), the groups' JSON merged into
+     * {@code ab-<side>-<n>.json}.
      *
      * @param wanted     which benchmark methods to run
      * @param planForks  whether a group stops at its own forks (its plan's) rather than at {@code last}
@@ -131,6 +140,8 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                             Path dir, List<List<BenchmarkResult>> base, List<List<BenchmarkResult>> head)
             throws Exception {
         for (int i = first; i <= last; i++) {
+            List<BenchmarkResult> baseOfPair = new ArrayList<>();
+            List<BenchmarkResult> headOfPair = new ArrayList<>();
             boolean baseFirst = order.nextBoolean();
             for (boolean isBase : baseFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 List<PlannedRuns.Group> groups = new ArrayList<>();
@@ -146,6 +157,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                     groups.add(new PlannedRuns.Group(options, methods, group.plan(),
                             group.expectedSeconds() / Math.max(1, group.options().forkCount())));
                 }
+                groups = byShape(groups);
                 if (groups.isEmpty()) {
                     continue;
                 }
@@ -155,9 +167,56 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
                 Path out = dir.resolve("ab-" + side + "-" + i + ".json");
                 PlannedRuns.execute(runner, new PlannedRuns.Selection(selection.profile(), "", groups,
                         selection.plans()), out);
-                (isBase ? base : head).add(read(out));
+                (isBase ? baseOfPair : headOfPair).addAll(read(out));
+            }
+            keepComplete(i, baseOfPair, headOfPair);
+            base.add(baseOfPair);
+            head.add(headOfPair);
+        }
+    }
+
+    /**
+     * Merges the groups of one fork that differ only in how many forks their plans have: every fork of
+     * {@code ab} is a JMH run with {@code -f 1}, so benchmarks whose forks are alike share one JMH run
+     * (one JVM start of the JMH runner per fork and side instead of one per plan).
+     */
+    static List<PlannedRuns.Group> byShape(List<PlannedRuns.Group> groups) throws UsageException {
+        Map<List<String>, PlannedRuns.Group> merged = new LinkedHashMap<>();
+        for (PlannedRuns.Group group : groups) {
+            merged.merge(group.options().settings(), group, (a, b) -> {
+                RunOptions options = a.options().copy();
+                Map<String, RunPlan> plans = new TreeMap<>(a.options().plans);
+                plans.putAll(b.options().plans);
+                options.plans = plans;
+                List<String> methods = new ArrayList<>(a.methods());
+                methods.addAll(b.methods());
+                return new PlannedRuns.Group(options, methods, a.plan(), a.expectedSeconds() + b.expectedSeconds());
+            });
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    /**
+     * Leaves out of pair {@code i} every benchmark that has a result on one side only (its fork failed
+     * on the other, JMH going on with the rest), so that each benchmark's forks stay in pairs.
+     */
+    private void keepComplete(int i, List<BenchmarkResult> base, List<BenchmarkResult> head) {
+        Set<BenchmarkId> inBase = base.stream().map(BenchmarkResult::id)
+                .collect(Collectors.toSet());
+        Set<BenchmarkId> inHead = head.stream().map(BenchmarkResult::id)
+                .collect(Collectors.toSet());
+        for (BenchmarkResult r : base) {
+            if (!inHead.contains(r.id())) {
+                err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no head result; the pair is left out");
             }
         }
+        for (BenchmarkResult r : head) {
+            if (!inBase.contains(r.id())) {
+                err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no base result; the pair is left out");
+            }
+        }
+        base.removeIf(r -> !inHead.contains(r.id()));
+        head.removeIf(r -> !inBase.contains(r.id()));
     }
 
     /** This side's options: the run's, with its jar, one fork, and its own JVM arguments. */

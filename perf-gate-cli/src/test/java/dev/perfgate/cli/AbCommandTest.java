@@ -3,9 +3,13 @@ package dev.perfgate.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.perfgate.core.stats.RunPlan;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +71,36 @@ class AbCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("missing.jar: no such file").doesNotContain("ab fork");
+    }
+
+    /**
+     * Every fork of ab is a JMH run with -f 1, so two benchmarks whose plans differ only in their fork
+     * counts share one JMH run per fork and side; a benchmark with other iterations gets its own.
+     */
+    @Test
+    void benchmarksWhosePlansDifferOnlyInForksShareOneJmhRunPerFork() throws Exception {
+        List<PlannedRuns.Group> groups = List.of(group("a.A.x", 57, 1), group("a.B.y", 53, 1), group("a.C.z", 12, 4));
+
+        List<PlannedRuns.Group> merged = AbCommand.byShape(groups);
+
+        assertThat(merged).hasSize(2);
+        assertThat(merged.get(0).methods()).containsExactly("a.A.x", "a.B.y");
+        assertThat(merged.get(0).options().plans).containsOnlyKeys("a.A.x", "a.B.y");
+        assertThat(merged.get(0).expectedSeconds()).isEqualTo(2.0);
+        assertThat(merged.get(1).methods()).containsExactly("a.C.z");
+    }
+
+    /** A group of one method as ab runs it in one fork: its plan's settings, -f 1. */
+    private static PlannedRuns.Group group(String method, int forks, int iterations) {
+        RunPlan plan = new RunPlan(forks, 2, iterations, Duration.ofSeconds(1), 0.05, 1.6, forks * (1.6 + 2 + iterations),
+                0.05);
+        RunOptions options = new RunOptions();
+        options.profile = Profile.CALIBRATED;
+        options.forks = 1;
+        options.warmupIterations = plan.warmupIterations();
+        options.iterations = plan.iterations();
+        options.iterationTime = plan.jmhIterationTime();
+        options.plans = Map.of(method, plan);
+        return new PlannedRuns.Group(options, List.of(method), plan, 1.0);
     }
 }

@@ -44,11 +44,27 @@ public final class Gate {
     private final GatePolicy policy;
     private final DecisionRule decisionRule;
     private final AllocationRule allocationRule;
+    private final boolean paired;
 
     public Gate(GatePolicy policy) {
+        this(policy, false);
+    }
+
+    private Gate(GatePolicy policy, boolean paired) {
         this.policy = policy;
         this.decisionRule = new DecisionRule(policy);
         this.allocationRule = new AllocationRule(policy);
+        this.paired = paired;
+    }
+
+    /**
+     * A gate for forks made in pairs, such as a same-machine A/B's interleaved fork pairs: each
+     * benchmark's fork i of the candidate is compared with its fork i of the base
+     * ({@link ForkEvidence#paired}), so both sides must list a benchmark's forks in pair order, as
+     * many on each side.
+     */
+    public static Gate paired(GatePolicy policy) {
+        return new Gate(policy, true);
     }
 
     /**
@@ -159,7 +175,9 @@ public final class Gate {
             return new Pending(withDecision(row, Decision.of(Verdict.INCONCLUSIVE,
                     unsettledNote(baseSettling, curSettling))), null);
         }
-        ForkEvidence evidence = ForkEvidence.of(baseForks, curForks, b.direction(), CONFIDENCE, policy.alpha());
+        ForkEvidence evidence = paired
+                ? ForkEvidence.paired(baseForks, curForks, b.direction(), CONFIDENCE, policy.alpha())
+                : ForkEvidence.of(baseForks, curForks, b.direction(), CONFIDENCE, policy.alpha());
         return new Pending(row, evidence);
     }
 

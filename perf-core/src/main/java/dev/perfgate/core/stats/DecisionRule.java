@@ -58,9 +58,12 @@ public final class DecisionRule {
                 adjustedP, mde, needed, "", more);
         double change = evidence.change();
         if (!evidence.testable()) {
-            return base.with(Verdict.INCONCLUSIVE, Double.NaN, String.format(Locale.ROOT,
-                    "too few forks for a test (%d base, %d current): no result of so few forks can be "
-                            + "significant at alpha %s; run at least %d forks per side",
+            return base.with(Verdict.INCONCLUSIVE, Double.NaN, evidence.paired()
+                    ? String.format(Locale.ROOT, "too few fork pairs for a test (%d): no result of so few pairs can "
+                            + "be significant at alpha %s; run at least %d pairs", evidence.baseForks(),
+                            format(policy.alpha()), minimumPairs())
+                    : String.format(Locale.ROOT, "too few forks for a test (%d base, %d current): no result of so "
+                            + "few forks can be significant at alpha %s; run at least %d forks per side",
                     evidence.baseForks(), evidence.candidateForks(), format(policy.alpha()), minimumForks()));
         }
         boolean significant = adjustedP < policy.alpha();
@@ -132,6 +135,15 @@ public final class DecisionRule {
     int minimumForks() {
         int n = 2;
         while (n < 50 && new MannWhitney(n, n).smallestPossibleP() > policy.alpha()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The fewest fork pairs with which a signed-rank test at the policy's alpha can be significant. */
+    int minimumPairs() {
+        int n = 1;
+        while (n < 50 && new WilcoxonSignedRank(n).smallestPossibleP() > policy.alpha()) {
             n++;
         }
         return n;

@@ -8,7 +8,10 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  * What the per-fork samples of a base and a candidate say about their difference, before any
  * threshold is applied. Works in log space, so changes are ratios and the statistics do not
  * depend on the unit: the shift {@code ln(candidate) - ln(base)} is estimated with Hodges-Lehmann,
- * bounded by the rank-test confidence interval and tested with Mann-Whitney U.
+ * bounded by the rank-test confidence interval and tested with Mann-Whitney U. Forks made in pairs
+ * (the interleaved pairs of a same-machine A/B) are compared pair by pair instead ({@link #paired}):
+ * the Wilcoxon signed-rank test of the pairs' differences, so that what a pair's two forks share
+ * (the machine's state during the pair) cancels.
  *
  * @param baseForks      number of base forks (m)
  * @param candidateForks number of candidate forks (n)
@@ -20,13 +23,23 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  * @param logNoise       pooled standard deviation of ln(fork mean), the fork-to-fork noise; NaN
  *                       with fewer than two forks on both sides
  * @param logShift       the estimated shift {@code ln(candidate) - ln(base)} (Hodges-Lehmann), signed
+ * @param paired         whether fork i of the candidate was compared with fork i of the base; then
+ *                       {@code logNoise} is the standard deviation of the pairs' log differences over
+ *                       the square root of 2, so that the two-sample formulas below (minimum detectable
+ *                       change, forks needed) hold for pairs as they are
  */
 public record ForkEvidence(int baseForks, int candidateForks, boolean testable, double change, double ciLow,
-                           double ciHigh, double pValue, double logNoise, double logShift) {
+                           double ciHigh, double pValue, double logNoise, double logShift, boolean paired) {
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /** Asymptotic relative efficiency of the rank test against the t-test under normality is 3/pi. */
     private static final double RANK_TEST_EFFICIENCY = 3 / Math.PI;
+
+    /** Evidence from two independent samples of forks. */
+    public ForkEvidence(int baseForks, int candidateForks, boolean testable, double change, double ciLow,
+                        double ciHigh, double pValue, double logNoise, double logShift) {
+        this(baseForks, candidateForks, testable, change, ciLow, ciHigh, pValue, logNoise, logShift, false);
+    }
 
     /**
      * Gathers the evidence.
@@ -50,16 +63,52 @@ public record ForkEvidence(int baseForks, int candidateForks, boolean testable, 
         double change = direction.worseningOf(Math.exp(shift));
         boolean testable = test.smallestPossibleP() <= alpha;
         double p = testable ? test.twoSidedP(x, y) : Double.NaN;
-        double[] interval = test.shiftInterval(x, y, confidence);
-        double low = Double.NaN;
-        double high = Double.NaN;
-        if (interval != null) {
-            double a = direction.worseningOf(Math.exp(interval[0]));
-            double b = direction.worseningOf(Math.exp(interval[1]));
-            low = Math.min(a, b);
-            high = Math.max(a, b);
+        double[] interval = worsening(test.shiftInterval(x, y, confidence), direction);
+        return new ForkEvidence(x.length, y.length, testable, change, interval[0], interval[1], p, pooledSd(x, y),
+                shift, false);
+    }
+
+    /**
+     * Gathers the evidence of forks made in pairs: fork i of the candidate ran next to fork i of the
+     * base, in a random order within the pair. The shift is the Hodges-Lehmann centre of the pairs' log
+     * differences, bounded by the signed-rank interval and tested with {@link WilcoxonSignedRank}.
+     *
+     * @param base       base fork means, positive values in the metric's unit, in pair order
+     * @param candidate  candidate fork means, same unit, same length and order
+     * @param direction  whether bigger is better
+     * @param confidence confidence level of the interval, e.g. 0.95
+     * @param alpha      significance level used to decide whether a test is possible at all
+     */
+    public static ForkEvidence paired(double[] base, double[] candidate, Direction direction, double confidence,
+                                      double alpha) {
+        if (base.length == 0 || base.length != candidate.length) {
+            throw new IllegalArgumentException("paired forks need the same number of forks, at least one, on both "
+                    + "sides but had " + base.length + " and " + candidate.length);
         }
-        return new ForkEvidence(x.length, y.length, testable, change, low, high, p, pooledSd(x, y), shift);
+        double[] x = logs(base);
+        double[] y = logs(candidate);
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = y[i] - x[i];
+        }
+        WilcoxonSignedRank test = new WilcoxonSignedRank(d.length);
+        double shift = test.shiftEstimate(d);
+        boolean testable = test.smallestPossibleP() <= alpha;
+        double p = testable ? test.twoSidedP(d) : Double.NaN;
+        double[] interval = worsening(test.shiftInterval(d, confidence), direction);
+        double noise = d.length > 1 ? Math.sqrt(new Variance(true).evaluate(d) / 2) : Double.NaN;
+        return new ForkEvidence(d.length, d.length, testable, direction.worseningOf(Math.exp(shift)), interval[0],
+                interval[1], p, noise, shift, true);
+    }
+
+    /** A log-shift interval as {@code {low, high}} of the signed worsening; NaNs when there is none. */
+    private static double[] worsening(double[] logInterval, Direction direction) {
+        if (logInterval == null) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double a = direction.worseningOf(Math.exp(logInterval[0]));
+        double b = direction.worseningOf(Math.exp(logInterval[1]));
+        return new double[] {Math.min(a, b), Math.max(a, b)};
     }
 
     /** Natural logarithms of positive, finite fork means. */

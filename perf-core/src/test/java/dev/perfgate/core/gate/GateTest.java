@@ -291,4 +291,42 @@ class GateTest {
         List<List<Double>> forks = List.of(List.of(perOp), List.of(perOp), List.of(perOp));
         return new Measurement("B/op", perOp, Double.NaN, forks);
     }
+
+    /**
+     * A same-machine A/B whose fork pairs share the machine's state, which swings by 15% between
+     * pairs: the head is 6% slower in every pair. Pair by pair that is a regression; as two
+     * independent samples the swing leaves it undecided.
+     */
+    @Test
+    void pairedGateComparesForkIWithForkI() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        List<List<Double>> base = new java.util.ArrayList<>();
+        List<List<Double>> head = new java.util.ArrayList<>();
+        for (int pair = 0; pair < 16; pair++) {
+            double state = Math.exp(0.15 * random.nextGaussian());
+            base.add(List.of(100 * state * Math.exp(0.01 * random.nextGaussian())));
+            head.add(List.of(106 * state * Math.exp(0.01 * random.nextGaussian())));
+        }
+        List<BenchmarkResult> a = List.of(SyntheticResults.result(ALPHA, "us/op", base));
+        List<BenchmarkResult> b = List.of(SyntheticResults.result(ALPHA, "us/op", head));
+
+        GateReport paired = Gate.paired(GatePolicy.DEFAULT).compare(a, b, Map.of());
+        GateReport independent = gate.compare(a, b, Map.of());
+
+        assertThat(paired.rows().get(0).decision().verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(paired.rows().get(0).decision().change()).isCloseTo(0.06, within(0.01));
+        assertThat(independent.rows().get(0).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void pairedGateWithFivePairsSaysHowManyPairsATestNeeds() {
+        SyntheticResults synthetic = new SyntheticResults(19);
+        GateReport report = Gate.paired(GatePolicy.DEFAULT).compare(
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(5, 100, 0.03))),
+                List.of(SyntheticResults.result(ALPHA, "us/op", synthetic.forks(5, 100, 0.03))), Map.of());
+
+        assertThat(report.rows().get(0).decision().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(report.rows().get(0).decision().note())
+                .contains("too few fork pairs for a test (5)", "run at least 6 pairs");
+    }
 }

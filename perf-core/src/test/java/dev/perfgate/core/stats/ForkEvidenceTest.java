@@ -101,4 +101,49 @@ class ForkEvidenceTest {
         assertThat(ForkEvidence.candidateForksNeeded(0.03, 0.02, 20, 0.05, 0.05, 0.8)).isEqualTo(-1);
         assertThat(ForkEvidence.candidateForksNeeded(Double.NaN, 0, 20, 0.05, 0.05, 0.8)).isZero();
     }
+
+    /**
+     * Twelve fork pairs whose machine state swings by up to 20% from pair to pair, the candidate 3%
+     * slower in each pair: compared as two independent samples the swing hides the change; pair by
+     * pair it cancels, and the 3% is significant with a tight interval.
+     */
+    @Test
+    void pairsCancelWhatAPairsForksShare() {
+        double[] drift = {1.00, 1.20, 0.85, 1.10, 0.95, 1.15, 0.90, 1.05, 1.18, 0.88, 1.02, 0.97};
+        double[] wobble = {0.004, -0.003, 0.002, -0.001, 0.003, -0.004, 0.001, -0.002, 0.0035, -0.0025, 0.0015,
+                -0.0005};
+        double[] base = new double[drift.length];
+        double[] candidate = new double[drift.length];
+        for (int i = 0; i < drift.length; i++) {
+            base[i] = 100 * drift[i];
+            candidate[i] = 103 * drift[i] * Math.exp(wobble[i]);
+        }
+
+        ForkEvidence independent = ForkEvidence.of(base, candidate, Direction.LOWER_IS_BETTER, 0.95, 0.05);
+        ForkEvidence paired = ForkEvidence.paired(base, candidate, Direction.LOWER_IS_BETTER, 0.95, 0.05);
+
+        assertThat(independent.pValue()).isGreaterThan(0.05);
+        assertThat(paired.paired()).isTrue();
+        assertThat(paired.pValue()).isCloseTo(2.0 / 4096, within(1e-12));
+        assertThat(paired.change()).isCloseTo(0.03, within(0.002));
+        assertThat(paired.ciLow()).isGreaterThan(0.025);
+        assertThat(paired.ciHigh()).isLessThan(0.035);
+        // the noise of one pair's log difference, over sqrt(2): what the per-side formulas expect
+        double[] d = new double[wobble.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.log(1.03) + wobble[i];
+        }
+        double sd = Math.sqrt(new org.apache.commons.math3.stat.descriptive.moment.Variance(true).evaluate(d));
+        assertThat(paired.logNoise()).isCloseTo(sd / Math.sqrt(2), within(1e-12));
+    }
+
+    @Test
+    void pairedNeedsAsManyForksOnBothSidesAndSixPairsToBeTestable() {
+        assertThatThrownBy(() -> ForkEvidence.paired(new double[] {1, 2}, new double[] {1}, Direction.LOWER_IS_BETTER,
+                0.95, 0.05)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 and 1");
+        double[] five = {1, 1.1, 0.9, 1.05, 0.95};
+        double[] six = {1, 1.1, 0.9, 1.05, 0.95, 1.02};
+        assertThat(ForkEvidence.paired(five, five, Direction.LOWER_IS_BETTER, 0.95, 0.05).testable()).isFalse();
+        assertThat(ForkEvidence.paired(six, six, Direction.LOWER_IS_BETTER, 0.95, 0.05).testable()).isTrue();
+    }
 }
