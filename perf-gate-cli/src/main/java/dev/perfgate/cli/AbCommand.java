@@ -6,6 +6,7 @@ import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
 import dev.perfgate.core.report.ConsoleReport;
+import dev.perfgate.core.stats.DecisionRule;
 import dev.perfgate.core.stats.RunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -88,6 +90,7 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         List<String> methods = runner.methods(side(headJar, headJvmArgs));
         PlannedRuns.Selection selection = PlannedRuns.select(run, methods,
                 PlannedRuns.planSet(run, project.projectDir, platform(), err()), "baselines/" + platform() + ".json");
+        selection = pairsFor(selection, budget);
         PlannedRuns.announce(selection, 2, err());
         run.plans = selection.plans();
         int forks = selection.groups().stream().mapToInt(g -> g.options().forkCount()).max().orElseThrow();
@@ -173,6 +176,55 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
             base.add(baseOfPair);
             head.add(headOfPair);
         }
+    }
+
+    /**
+     * The fork pairs each planned group runs in {@code ab}: its plan's forks, at least the fewest pairs
+     * with which the signed-rank test can be significant (a plan sized for the rank-sum test may have
+     * fewer); with {@code --confirm}, when that would take both sides past the {@code --max-time} budget,
+     * the same share of each group's forks (not below that minimum), so that the first forks end within
+     * the budget, and says so. A fixed profile's forks are the user's, and stay.
+     */
+    private PlannedRuns.Selection pairsFor(PlannedRuns.Selection selection, Duration budget) throws UsageException {
+        if (!selection.profile().planned()) {
+            return selection;
+        }
+        int minimum = new DecisionRule(gate.policy()).minimumPairs();
+        double seconds = budget.toMillis() / 1000.0;
+        List<PlannedRuns.Group> all = pairs(selection.groups(), minimum, Double.POSITIVE_INFINITY);
+        List<PlannedRuns.Group> groups = confirmation.confirm ? pairs(selection.groups(), minimum, seconds) : all;
+        if (!forkCounts(groups).equals(forkCounts(all))) {
+            err().println(String.format(Locale.ROOT, "perf-gate: the plans need about %s for both sides, more than "
+                    + "the --max-time budget of %s: each benchmark runs the same share of its plan's forks (at least "
+                    + "%d pairs), so its verdict may be inconclusive where the plan's forks would decide",
+                    PlannedRuns.minutes(2 * all.stream().mapToDouble(PlannedRuns.Group::expectedSeconds).sum()),
+                    PlannedRuns.minutes(seconds), minimum));
+        }
+        return new PlannedRuns.Selection(selection.profile(), selection.reason(), groups, selection.plans());
+    }
+
+    private static List<Integer> forkCounts(List<PlannedRuns.Group> groups) {
+        return groups.stream().map(g -> g.options().forkCount()).toList();
+    }
+
+    /**
+     * Each group with its plan's forks, at least {@code minimum}; when both sides would take longer than
+     * {@code budgetSeconds}, the same share of each group's forks (not below {@code minimum}) that fits.
+     */
+    static List<PlannedRuns.Group> pairs(List<PlannedRuns.Group> groups, int minimum, double budgetSeconds) {
+        double both = 2 * groups.stream().mapToDouble(g -> g.expectedSeconds() * Math.max(minimum,
+                g.options().forkCount()) / g.options().forkCount()).sum();
+        double share = Math.min(1, budgetSeconds / both);
+        List<PlannedRuns.Group> out = new ArrayList<>();
+        for (PlannedRuns.Group group : groups) {
+            int planned = group.options().forkCount();
+            int forks = Math.max(minimum, (int) Math.floor(Math.max(minimum, planned) * share));
+            RunOptions options = group.options().copy();
+            options.forks = forks;
+            out.add(new PlannedRuns.Group(options, group.methods(), group.plan(),
+                    group.expectedSeconds() * forks / planned));
+        }
+        return out;
     }
 
     /**

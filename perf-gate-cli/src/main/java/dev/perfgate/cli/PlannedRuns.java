@@ -386,7 +386,7 @@ final class PlannedRuns {
         progress.flush();
     }
 
-    private static String minutes(double seconds) {
+    static String minutes(double seconds) {
         return seconds < 120 ? String.format(Locale.ROOT, "%.0f s", seconds)
                 : String.format(Locale.ROOT, "%.1f min", seconds / 60);
     }

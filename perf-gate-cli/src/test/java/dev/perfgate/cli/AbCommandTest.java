@@ -103,4 +103,30 @@ class AbCommandTest {
         options.plans = Map.of(method, plan);
         return new PlannedRuns.Group(options, List.of(method), plan, 1.0);
     }
+
+    /**
+     * Plans sized for the rank-sum test may have fewer forks than the 6 pairs a signed-rank test needs:
+     * ab raises them. Plans that would take both sides past the budget run the same share of their forks.
+     */
+    @Test
+    void pairsAreAtLeastSixAndShareTheBudget() {
+        // 57 forks x 2 s and 4 forks x 2 s: 2 x 122 s both sides
+        List<PlannedRuns.Group> groups = List.of(planned("a.A.x", 57), planned("a.B.y", 4));
+
+        List<PlannedRuns.Group> unlimited = AbCommand.pairs(groups, 6, Double.POSITIVE_INFINITY);
+        List<PlannedRuns.Group> halved = AbCommand.pairs(groups, 6, 126);
+
+        assertThat(unlimited).extracting(g -> g.options().forkCount()).containsExactly(57, 6);
+        assertThat(unlimited.get(1).expectedSeconds()).isEqualTo(12.0);
+        // (57 + 6) x 2 s x 2 sides = 252 s; 126 s is half of it: 28 and 3 -> at least 6
+        assertThat(halved).extracting(g -> g.options().forkCount()).containsExactly(28, 6);
+        assertThat(halved.get(0).expectedSeconds()).isEqualTo(56.0);
+    }
+
+    private static PlannedRuns.Group planned(String method, int forks) {
+        RunOptions options = new RunOptions();
+        options.profile = Profile.CALIBRATED;
+        options.forks = forks;
+        return new PlannedRuns.Group(options, List.of(method), null, forks * 2.0);
+    }
 }

@@ -141,7 +141,7 @@ public final class DecisionRule {
     }
 
     /** The fewest fork pairs with which a signed-rank test at the policy's alpha can be significant. */
-    int minimumPairs() {
+    public int minimumPairs() {
         int n = 1;
         while (n < 50 && new WilcoxonSignedRank(n).smallestPossibleP() > policy.alpha()) {
             n++;
