@@ -13,6 +13,7 @@ import dev.perfgate.core.stats.Noise;
 import dev.perfgate.core.stats.RunPlan;
 import dev.perfgate.core.stats.RunPlanner;
 import dev.perfgate.core.stats.RunPlans;
+import dev.perfgate.core.stats.VarianceComponents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -308,8 +309,11 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     seconds(p.expectedSeconds()), String.format(Locale.ROOT, "%.1f%%", p.detects() * 100),
                     name + (decides ? "" : "  (cannot decide " + format(threshold * 100) + "% within "
                             + RunPlanner.DEFAULT_MAX_FORKS + " forks)")
-                            + (o.calibrationShape() ? "  (iteration and fork noise not told apart: all of it "
-                            + "counted as fork noise, the calibration's fork shape kept)" : "")
+                            + (o.calibrationShape() ? o.model().iterationLag1() >= VarianceComponents.MAX_LAG1
+                            ? "  (iteration and fork noise not told apart: all of it counted as fork noise, the "
+                            + "calibration's fork shape kept)"
+                            : "  (the calibration's fork shape, planned from its measured spread of fork means: "
+                            + "the model expects more noise than these forks showed)" : "")
                             + (o.unsettled() > 0 ? "  (first " + o.unsettled() + " measured iteration"
                             + (o.unsettled() == 1 ? " was" : "s were") + " still warm-up: added to the warm-up)" : "")
                             + (baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)")));

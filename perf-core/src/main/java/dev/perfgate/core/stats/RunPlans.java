@@ -34,9 +34,10 @@ public final class RunPlans {
      * @param unsettled leading measurement iterations that were still warm-up (0 when settled; -1
      *                  when its iterations had not settled)
      * @param calibrationShape whether the plan keeps the calibration's iterations per fork and
-     *                  iteration time because the model could not split iteration from fork noise
-     *                  (lag-1 at {@value VarianceComponents#MAX_LAG1}); it then plans forks from the
-     *                  measured spread of fork means alone
+     *                  iteration time and plans forks from the measured spread of fork means alone:
+     *                  because the model could not split iteration from fork noise (lag-1 at
+     *                  {@value VarianceComponents#MAX_LAG1}), or because that plan beats the model's
+     *                  ({@link #preferMeasured})
      * @param reason    why there is no plan; empty when there is one
      */
     public record Outcome(VarianceComponents model, RunPlan plan, int unsettled, boolean calibrationShape,
@@ -98,14 +99,33 @@ public final class RunPlans {
         }
         RunPlanner.Calibration calibration = RunPlanner.Calibration.of(settings.warmupIterations(),
                 settings.warmupTime(), settings.measurementTime(), unsettled);
-        // Iterations that move together this much cannot be told apart from fork-to-fork noise with
-        // forks this short, and an AR(1) extrapolation would plan on an iteration noise the data do
-        // not show. What was measured directly is the spread of fork means of this shape: plan forks
-        // of this shape from it.
-        boolean atLimit = model.iterationLag1() >= VarianceComponents.MAX_LAG1;
-        RunPlan plan = planner.plan(atLimit ? VarianceComponents.atCalibrationShape(settled) : model, calibration,
-                forkCostSeconds, threshold);
-        return new Outcome(model, plan, unsettled, atLimit, "");
+        // What was measured directly is the spread of fork means of the calibration's shape; the model
+        // extrapolates to other shapes. Iterations that move together this much cannot be told apart
+        // from fork-to-fork noise with forks this short, and an AR(1) extrapolation would plan on an
+        // iteration noise the data do not show: plan forks of this shape from the measured spread.
+        RunPlan measured = planner.plan(VarianceComponents.atCalibrationShape(settled), calibration, forkCostSeconds,
+                threshold);
+        if (model.iterationLag1() >= VarianceComponents.MAX_LAG1) {
+            return new Outcome(model, measured, unsettled, true, "");
+        }
+        RunPlan modelled = planner.plan(model, calibration, forkCostSeconds, threshold);
+        boolean useMeasured = preferMeasured(measured, modelled, threshold);
+        return new Outcome(model, useMeasured ? measured : modelled, unsettled, useMeasured, "");
+    }
+
+    /**
+     * Whether forks of the calibration's shape, planned from the spread of fork means the calibration
+     * measured, beat the model's plan: the one that decides the threshold when only one does, else the
+     * cheaper (the model's on a tie). Where the model attributes to the iterations more variance than
+     * the fork means show (its fork component then clamped at 0), its plan for the calibration's own
+     * shape expects more noise than was measured, and a shape it extrapolates to can cost more than
+     * the measured shape needs.
+     */
+    static boolean preferMeasured(RunPlan measured, RunPlan modelled, double threshold) {
+        if (measured.decides(threshold) != modelled.decides(threshold)) {
+            return measured.decides(threshold);
+        }
+        return measured.expectedSeconds() < modelled.expectedSeconds();
     }
 
     /** E.g. {@code iterations 5.1% (lag-1 0.48), fork component 3.6%}. */

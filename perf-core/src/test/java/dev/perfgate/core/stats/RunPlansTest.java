@@ -166,4 +166,55 @@ class RunPlansTest {
     private static Measurement measurement(List<List<Double>> forks) {
         return new Measurement("us/op", 100, Double.NaN, forks);
     }
+
+    /**
+     * Iterations that swing in a pattern within each fork ([+a, -a, -a, +a], the sign random per fork)
+     * while the fork means barely differ: the model, which knows AR(1) iterations only, expects fork
+     * means of 4 iterations to spread more than twice as far as they did. Forks of the calibration's shape planned
+     * from the measured spread are far cheaper than anything the model plans, so they are the plan.
+     */
+    @Test
+    void forksOfTheCalibrationsShapeWinWhereTheModelExpectsMoreNoiseThanTheForksShowed() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(31);
+        double[] pattern = {1, -1, -1, 1};
+        List<BenchmarkResult> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            List<List<Double>> forks = new ArrayList<>();
+            for (int f = 0; f < 20; f++) {
+                double level = 100 * Math.exp(0.01 * random.nextGaussian());
+                double sign = random.nextBoolean() ? 1 : -1;
+                List<Double> iterations = new ArrayList<>();
+                for (double p : pattern) {
+                    iterations.add(level * Math.exp(sign * 0.05 * p + 0.005 * random.nextGaussian()));
+                }
+                forks.add(iterations);
+            }
+            runs.add(result(DECAY, new Measurement("us/op", 100, Double.NaN, forks), 4));
+        }
+
+        RunPlans.Outcome outcome = RunPlans.of(PLANNER, runs, 0.5, 0.05);
+
+        assertThat(outcome.model().iterationLag1()).isLessThan(VarianceComponents.MAX_LAG1);
+        assertThat(outcome.model().forkComponentLogSd()).isZero();
+        assertThat(outcome.calibrationShape()).isTrue();
+        RunPlan modelled = PLANNER.plan(outcome.model(), RunPlanner.Calibration.of(2, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 0), 0.5, 0.05);
+        assertThat(outcome.plan().iterations()).isEqualTo(4);
+        assertThat(outcome.plan().expectedSeconds()).isLessThan(modelled.expectedSeconds());
+        assertThat(outcome.plan().forkLogSd()).isLessThan(0.015);
+    }
+
+    @Test
+    void theMeasuredShapeIsPreferredWhenOnlyItDecidesOrWhenItIsCheaper() {
+        RunPlan cheapDeciding = new RunPlan(26, 2, 4, Duration.ofSeconds(1), 0.06, 1.6, 198, 0.049);
+        RunPlan dearDeciding = new RunPlan(53, 2, 1, Duration.ofSeconds(1), 0.087, 1.6, 244, 0.0496);
+        RunPlan cheapUndecided = new RunPlan(60, 2, 4, Duration.ofSeconds(1), 0.127, 1.6, 456, 0.07);
+        RunPlan dearUndecided = new RunPlan(60, 1, 27, Duration.ofSeconds(4), 0.108, 1.6, 6816, 0.058);
+
+        assertThat(RunPlans.preferMeasured(cheapDeciding, dearDeciding, 0.05)).isTrue();
+        assertThat(RunPlans.preferMeasured(dearDeciding, cheapDeciding, 0.05)).isFalse();
+        assertThat(RunPlans.preferMeasured(cheapUndecided, dearDeciding, 0.05)).isFalse();
+        assertThat(RunPlans.preferMeasured(dearDeciding, cheapUndecided, 0.05)).isTrue();
+        assertThat(RunPlans.preferMeasured(cheapUndecided, dearUndecided, 0.05)).isTrue();
+    }
 }
