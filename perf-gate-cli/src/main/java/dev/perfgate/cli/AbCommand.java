@@ -30,20 +30,20 @@ import java.util.stream.Collectors;
 /**
  * {@code perf-gate ab}: same-machine A/B. The forks of the base and the head jar run interleaved,
  * each pair in a random order (base-head or head-base), so that drift and noisy neighbours hit both
- * alike; then each benchmark's forks are compared pair by pair ({@link Gate#paired}: the signed-rank
- * test of the pairs' differences, so that what a pair's two forks share cancels), with the same
- * verdicts, reports and exit codes as {@code check}.
+ * alike; then the same statistics, reports and exit codes as {@code check}: the two sides' forks as
+ * two samples, or with {@code --paired} pair by pair ({@link Gate#paired}: the signed-rank test of the
+ * pairs' differences, so that what a pair's two forks share cancels).
  */
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Same-machine A/B: runs the benchmarks of two jars (e.g. the base and the head commit's "
                 + "benchmarks) with their forks interleaved in pairs, each pair in random order, then compares "
-                + "them pair by pair (Wilcoxon signed-rank test of the pairs' differences) with the same verdicts "
-                + "and reports as check. Nothing is written to baselines/ or "
-                + "history/; only the run plans are read from baselines/<platform>.json (--profile calibrated).",
+                + "them with the same statistics, verdicts and reports as check (--paired: pair by pair). Nothing "
+                + "is written to baselines/ or history/; only the run plans are read from "
+                + "baselines/<platform>.json (--profile calibrated).",
             "Each side gets the profile's forks, or with --profile calibrated each benchmark its plan's forks and "
-                + "iteration settings; every fork is one JMH run of all selected benchmarks (one per "
-                + "group of alike warm-up and iterations) with -f 1. The results of every fork are kept under --out's directory, in "
-                + "ab-<side>-<n>.json."})
+                + "iteration settings; every fork is one JMH run of all selected benchmarks (one per group of "
+                + "alike warm-up and iterations) with -f 1. The results of every fork are kept under --out's "
+                + "directory, in ab-<side>-<n>.json."})
 final class AbCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--base", paramLabel = "JAR", required = true, description = "The base benchmarks jar (A).")
@@ -63,6 +63,13 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the fork order (default: random, printed).")
     Long seed;
+
+    @Option(names = "--paired",
+            description = "Compare each benchmark's forks pair by pair (Wilcoxon signed-rank test of the pairs' "
+                    + "log differences) instead of as two samples (Mann-Whitney): sharper where a pair's two forks "
+                    + "share the machine's state, blunter where single forks stray on their own; at least 6 pairs "
+                    + "with run plans. scripts/verdict-quality/AbReanalysis.java compares both on kept forks.")
+    boolean paired;
 
     @Mixin
     ConfirmOptions confirmation;
@@ -100,11 +107,12 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         Files.createDirectories(dir);
         err().println("perf-gate: A/B of " + baseJar + " (base) and " + headJar + " (head), " + forks
                 + " forks each" + (selection.groups().size() > 1 ? " at most (each benchmark its plan's)" : "")
-                + ", interleaved in random pair order (--seed " + orderSeed + ") and compared pair by pair");
+                + ", interleaved in random pair order (--seed " + orderSeed + ")"
+                + (paired ? " and compared pair by pair" : ""));
         List<List<BenchmarkResult>> base = new ArrayList<>();
         List<List<BenchmarkResult>> head = new ArrayList<>();
         interleave(runner, order, selection, m -> true, true, 1, forks, dir, base, head);
-        Gate comparison = Gate.paired(gate.policy());
+        Gate comparison = paired ? Gate.paired(gate.policy()) : new Gate(gate.policy());
         GateReport report = comparison.compare(ForkPool.pool(base), ForkPool.pool(head), Map.of());
         if (confirmation.confirm) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -179,24 +187,26 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
     }
 
     /**
-     * The fork pairs each planned group runs in {@code ab}: its plan's forks, at least the fewest pairs
-     * with which the signed-rank test can be significant (a plan sized for the rank-sum test may have
-     * fewer); with {@code --confirm}, when that would take both sides past the {@code --max-time} budget,
-     * the same share of each group's forks (not below that minimum), so that the first forks end within
-     * the budget, and says so. A fixed profile's forks are the user's, and stay.
+     * The fork pairs each planned group runs in {@code ab}: its plan's forks, with {@code --paired} at
+     * least the fewest pairs with which the signed-rank test can be significant (a plan sized for the
+     * rank-sum test may have fewer); with {@code --confirm}, when that would take both sides past the
+     * {@code --max-time} budget, the same share of each group's forks (not below the fewest a test
+     * needs), so that the first forks end within the budget, and says so. A fixed profile's forks are
+     * the user's, and stay.
      */
     private PlannedRuns.Selection pairsFor(PlannedRuns.Selection selection, Duration budget) throws UsageException {
         if (!selection.profile().planned()) {
             return selection;
         }
-        int minimum = new DecisionRule(gate.policy()).minimumPairs();
+        DecisionRule rule = new DecisionRule(gate.policy());
+        int minimum = paired ? rule.minimumPairs() : rule.minimumForks();
         double seconds = budget.toMillis() / 1000.0;
         List<PlannedRuns.Group> all = pairs(selection.groups(), minimum, Double.POSITIVE_INFINITY);
         List<PlannedRuns.Group> groups = confirmation.confirm ? pairs(selection.groups(), minimum, seconds) : all;
         if (!forkCounts(groups).equals(forkCounts(all))) {
             err().println(String.format(Locale.ROOT, "perf-gate: the plans need about %s for both sides, more than "
                     + "the --max-time budget of %s: each benchmark runs the same share of its plan's forks (at least "
-                    + "%d pairs), so its verdict may be inconclusive where the plan's forks would decide",
+                    + "%d), so its verdict may be inconclusive where the plan's forks would decide",
                     PlannedRuns.minutes(2 * all.stream().mapToDouble(PlannedRuns.Group::expectedSeconds).sum()),
                     PlannedRuns.minutes(seconds), minimum));
         }
@@ -253,22 +263,20 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
      * on the other, JMH going on with the rest), so that each benchmark's forks stay in pairs.
      */
     private void keepComplete(int i, List<BenchmarkResult> base, List<BenchmarkResult> head) {
-        Set<BenchmarkId> inBase = base.stream().map(BenchmarkResult::id)
-                .collect(Collectors.toSet());
-        Set<BenchmarkId> inHead = head.stream().map(BenchmarkResult::id)
-                .collect(Collectors.toSet());
-        for (BenchmarkResult r : base) {
-            if (!inHead.contains(r.id())) {
-                err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no head result; the pair is left out");
+        dropUnmatched(i, base, head, "head");
+        dropUnmatched(i, head, base, "base");
+    }
+
+    private void dropUnmatched(int i, List<BenchmarkResult> side, List<BenchmarkResult> other, String otherSide) {
+        Set<BenchmarkId> matched = other.stream().map(BenchmarkResult::id).collect(Collectors.toSet());
+        side.removeIf(r -> {
+            boolean alone = !matched.contains(r.id());
+            if (alone) {
+                err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no " + otherSide
+                        + " result; the pair is left out");
             }
-        }
-        for (BenchmarkResult r : head) {
-            if (!inBase.contains(r.id())) {
-                err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no base result; the pair is left out");
-            }
-        }
-        base.removeIf(r -> !inHead.contains(r.id()));
-        head.removeIf(r -> !inBase.contains(r.id()));
+            return alone;
+        });
     }
 
     /** This side's options: the run's, with its jar, one fork, and its own JVM arguments. */

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code perf-gate ab} on the real fixture jar: the same jar on both sides passes; a real injected
- * slowdown on the head side fails with exit 1, after {@code --confirm} reran it. Tiny settings: 5 forks
+ * slowdown on the head side fails with exit 1, compared pair by pair after {@code --confirm} reran it. Tiny settings: 5 forks
  * per side of three warm-up and two measurement iterations of 100 ms of the spin benchmark only (after
  * one warm-up iteration, its first measured iteration still reads up to 2.4 times the second).
  */
@@ -37,12 +37,15 @@ class AbCommandTest {
     void interleavesTheForksOfBothSidesAndGatesTheDifference() {
         Cli.Result same = Cli.run(ab("--threshold", "25").toArray(String[]::new));
         // A 100% slowdown against a 50% threshold: few forks decide it, so the confirmation stays short.
+        // --paired: 5 pairs cannot be significant at 0.05, so the confirmation must add pairs to decide.
         Cli.Result slower = Cli.run(ab("--head-jvm-arg=-Dperfgate.fixture.slowdown=2.0", "--threshold", "50",
-                "--confirm", "--json", dir.resolve("ab.json").toString()).toArray(String[]::new));
+                "--confirm", "--paired", "--json", dir.resolve("ab.json").toString()).toArray(String[]::new));
 
         assertThat(same.exitCode()).as(same.err()).isZero();
         assertThat(same.out()).contains("perf-gate: PASS");
-        assertThat(same.err()).contains("--seed 7").contains("ab fork 5/5: base").contains("ab fork 5/5: head");
+        assertThat(same.err()).contains("--seed 7").contains("ab fork 5/5: base").contains("ab fork 5/5: head")
+                .doesNotContain("pair by pair");
+        assertThat(slower.err()).contains("compared pair by pair");
         assertThat(slower.exitCode()).as(slower.err()).isEqualTo(1);
         assertThat(slower.out()).contains("SpinBenchmark").contains("REGRESSION");
         assertThat(dir.resolve("ab.json")).content().contains("\"verdict\" : \"regression\"");
@@ -106,7 +109,8 @@ class AbCommandTest {
 
     /**
      * Plans sized for the rank-sum test may have fewer forks than the 6 pairs a signed-rank test needs:
-     * ab raises them. Plans that would take both sides past the budget run the same share of their forks.
+     * ab --paired raises them. Plans that would take both sides past the budget run the same share of
+     * their forks.
      */
     @Test
     void pairsAreAtLeastSixAndShareTheBudget() {

@@ -132,7 +132,7 @@ public final class DecisionRule {
     }
 
     /** The fewest forks per side with which a rank test at the policy's alpha can be significant. */
-    int minimumForks() {
+    public int minimumForks() {
         int n = 2;
         while (n < 50 && new MannWhitney(n, n).smallestPossibleP() > policy.alpha()) {
             n++;

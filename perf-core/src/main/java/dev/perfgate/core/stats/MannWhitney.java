@@ -126,9 +126,7 @@ public final class MannWhitney {
 
     /** Hodges-Lehmann estimate of the shift {@code y - x}: the median of all pairwise differences. */
     public double shiftEstimate(double[] x, double[] y) {
-        double[] d = pairwiseDifferences(x, y);
-        int len = d.length;
-        return len % 2 == 1 ? d[len / 2] : (d[len / 2 - 1] + d[len / 2]) / 2;
+        return RankStatistics.median(pairwiseDifferences(x, y));
     }
 
     /**
@@ -138,29 +136,8 @@ public final class MannWhitney {
      * @return {@code {low, high}}, or null when the sample sizes are too small for that confidence
      */
     public double[] shiftInterval(double[] x, double[] y, double confidence) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
-        double[] d = pairwiseDifferences(x, y);
-        int k = lowerOrderStatistic((1 - confidence) / 2);
-        if (k < 1) {
-            return null;
-        }
-        return new double[] {d[k - 1], d[d.length - k]};
-    }
-
-    /** The largest k >= 1 with P(U <= k - 1) <= tail, or 0 when there is none. */
-    private int lowerOrderStatistic(double tail) {
-        if (exactCdf != null) {
-            int k = 0;
-            while (k < exactCdf.length && exactCdf[k] <= tail) {
-                k++;
-            }
-            return k;
-        }
-        double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - tail);
-        double k = m * (double) n / 2 - z * Math.sqrt(m * (double) n * (m + n + 1) / 12.0);
-        return (int) Math.max(0, Math.floor(k));
+        return RankStatistics.interval(pairwiseDifferences(x, y), confidence, exactCdf, m * (double) n / 2,
+                Math.sqrt(m * (double) n * (m + n + 1) / 12.0));
     }
 
     private double[] pairwiseDifferences(double[] x, double[] y) {
@@ -181,17 +158,7 @@ public final class MannWhitney {
         System.arraycopy(x, 0, all, 0, m);
         System.arraycopy(y, 0, all, m, n);
         Arrays.sort(all);
-        double tieSum = 0;
-        int i = 0;
-        while (i < all.length) {
-            int j = i;
-            while (j + 1 < all.length && all[j + 1] == all[i]) {
-                j++;
-            }
-            double t = j - i + 1;
-            tieSum += t * t * t - t;
-            i = j + 1;
-        }
+        double tieSum = RankStatistics.tieSum(all);
         double total = m + n;
         return m * (double) n / 12.0 * ((total + 1) - tieSum / (total * (total - 1)));
     }

@@ -115,15 +115,13 @@ public final class WilcoxonSignedRank {
             return Math.min(1.0, 2 * exactCdf[0]);
         }
         double max = n * (n + 1) / 2.0;
-        double z = (max / 2 - 0.5) / Math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0);
+        double z = (max / 2 - 0.5) / Math.sqrt(n * (n + 1.0) * (2.0 * n + 1) / 24);
         return 2 * (1 - STANDARD_NORMAL.cumulativeProbability(z));
     }
 
     /** Hodges-Lehmann estimate of the differences' centre: the median of the Walsh averages. */
     public double shiftEstimate(double[] d) {
-        double[] walsh = walshAverages(d);
-        int len = walsh.length;
-        return len % 2 == 1 ? walsh[len / 2] : (walsh[len / 2 - 1] + walsh[len / 2]) / 2;
+        return RankStatistics.median(walshAverages(d));
     }
 
     /**
@@ -133,29 +131,8 @@ public final class WilcoxonSignedRank {
      * @return {@code {low, high}}, or null when there are too few pairs for that confidence
      */
     public double[] shiftInterval(double[] d, double confidence) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
-        double[] walsh = walshAverages(d);
-        int k = lowerOrderStatistic((1 - confidence) / 2);
-        if (k < 1) {
-            return null;
-        }
-        return new double[] {walsh[k - 1], walsh[walsh.length - k]};
-    }
-
-    /** The largest k >= 1 with P(W+ <= k - 1) <= tail, or 0 when there is none. */
-    private int lowerOrderStatistic(double tail) {
-        if (exactCdf != null) {
-            int k = 0;
-            while (k < exactCdf.length && exactCdf[k] <= tail) {
-                k++;
-            }
-            return k;
-        }
-        double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - tail);
-        double k = n * (n + 1) / 4.0 - z * Math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0);
-        return (int) Math.max(0, Math.floor(k));
+        return RankStatistics.interval(walshAverages(d), confidence, exactCdf, n * (n + 1) / 4.0,
+                Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24));
     }
 
     private double[] walshAverages(double[] d) {
@@ -198,18 +175,7 @@ public final class WilcoxonSignedRank {
     private double tieCorrectedVariance(double[] ranks) {
         double[] sorted = ranks.clone();
         Arrays.sort(sorted);
-        double tieSum = 0;
-        int i = 0;
-        while (i < sorted.length) {
-            int j = i;
-            while (j + 1 < sorted.length && sorted[j + 1] == sorted[i]) {
-                j++;
-            }
-            double t = j - i + 1;
-            tieSum += t * t * t - t;
-            i = j + 1;
-        }
-        return n * (n + 1) * (2.0 * n + 1) / 24 - tieSum / 48;
+        return n * (n + 1) * (2.0 * n + 1) / 24 - RankStatistics.tieSum(sorted) / 48;
     }
 
     private static boolean hasZerosOrTies(double[] d) {

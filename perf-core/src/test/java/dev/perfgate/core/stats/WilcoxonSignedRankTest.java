@@ -48,6 +48,22 @@ class WilcoxonSignedRankTest {
     }
 
     @Test
+    void beyondTwoHundredPairsTheNormalApproximationAgreesWithCommonsMath() {
+        SplittableRandom random = new SplittableRandom(9);
+        var commons = new org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest();
+        for (int n : new int[] {250, 1500}) {
+            double[] d = normals(random, n, 0.05);
+            double expected = Math.min(1, commons.wilcoxonSignedRankTest(d, new double[n], false));
+            WilcoxonSignedRank test = new WilcoxonSignedRank(n);
+            assertThat(test.twoSidedP(d)).as("n = %d", n).isCloseTo(expected, within(0.01));
+            assertThat(test.smallestPossibleP()).isBetween(0.0, 1e-6);
+            double[] interval = test.shiftInterval(d, 0.95);
+            assertThat(interval[0]).isLessThan(test.shiftEstimate(d));
+            assertThat(interval[1]).isGreaterThan(test.shiftEstimate(d));
+        }
+    }
+
+    @Test
     void normalApproximationForTiesAndZerosIsCloseToTheExactValueWithoutThem() {
         SplittableRandom random = new SplittableRandom(7);
         double[] d = normals(random, 60, 0.3);
