@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Analyses the forks an {@code ab} run kept (its ab-base-N.json and ab-head-N.json files) both ways:
- * as two independent samples (Mann-Whitney, what ab did before it compared pairs) and pair by pair
- * (Wilcoxon signed-rank, what ab does now), with the default policy. One line per run directory and
+ * as two independent samples (Mann-Whitney, {@code ab}'s default) and pair by pair (Wilcoxon
+ * signed-rank, {@code ab --paired}), with the default policy, so that a suite's own A/A runs show which
+ * analysis suits its benchmarks. One line per run directory and
  * benchmark: pairs, then change, 95% interval, its width and the verdict, unpaired and paired.
  *
  * <p>Run with the gate's jar on the class path:
