@@ -302,18 +302,14 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
             out.append(String.format(Locale.ROOT, row, percent(o.model().iterationLogSd()),
                     Double.isNaN(o.model().iterationLag1()) ? "-" : String.format(Locale.ROOT, "%.2f",
                             o.model().iterationLag1()),
-                    // At the model's limit the plan counts all of the fork means' spread as fork component.
+                    // A plan of the calibration's shape counts all of the fork means' spread as fork component.
                     percent(o.calibrationShape() ? p.forkLogSd() : o.model().forkComponentLogSd()),
                     String.format(Locale.ROOT, "%d x (%d + %d x %s)", p.forks(), p.warmupIterations(), p.iterations(),
                             p.jmhIterationTime()),
                     seconds(p.expectedSeconds()), String.format(Locale.ROOT, "%.1f%%", p.detects() * 100),
                     name + (decides ? "" : "  (cannot decide " + format(threshold * 100) + "% within "
                             + RunPlanner.DEFAULT_MAX_FORKS + " forks)")
-                            + (o.calibrationShape() ? o.model().iterationLag1() >= VarianceComponents.MAX_LAG1
-                            ? "  (iteration and fork noise not told apart: all of it counted as fork noise, the "
-                            + "calibration's fork shape kept)"
-                            : "  (the calibration's fork shape, planned from its measured spread of fork means: "
-                            + "the model expects more noise than these forks showed)" : "")
+                            + shapeNote(o)
                             + (o.unsettled() > 0 ? "  (first " + o.unsettled() + " measured iteration"
                             + (o.unsettled() == 1 ? " was" : "s were") + " still warm-up: added to the warm-up)" : "")
                             + (baseline.find(e.getKey()).isPresent() ? "" : "  (not in the baseline: not stored)")));
@@ -327,6 +323,18 @@ final class CalibrateCommand extends CommandSupport implements Callable<Integer>
                     + "the threshold; compare them with perf-gate ab --confirm, or give them a larger threshold_pct.\n");
         }
         return out.toString();
+    }
+
+    /** Why a plan keeps the calibration's fork shape ({@link RunPlans.Outcome#calibrationShape}), or nothing. */
+    private static String shapeNote(RunPlans.Outcome o) {
+        if (!o.calibrationShape()) {
+            return "";
+        }
+        return o.model().iterationLag1() >= VarianceComponents.MAX_LAG1
+                ? "  (iteration and fork noise not told apart: all of it counted as fork noise, the calibration's fork "
+                        + "shape kept)"
+                : "  (the calibration's fork shape, planned from its measured spread of fork means: the model expects "
+                        + "more noise than these forks showed)";
     }
 
     private static String seconds(double s) {
