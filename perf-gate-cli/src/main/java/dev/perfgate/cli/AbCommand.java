@@ -200,21 +200,18 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
         }
         DecisionRule rule = new DecisionRule(gate.policy());
         int minimum = paired ? rule.minimumPairs() : rule.minimumForks();
-        double seconds = budget.toMillis() / 1000.0;
         List<PlannedRuns.Group> all = pairs(selection.groups(), minimum, Double.POSITIVE_INFINITY);
-        List<PlannedRuns.Group> groups = confirmation.confirm ? pairs(selection.groups(), minimum, seconds) : all;
-        if (!forkCounts(groups).equals(forkCounts(all))) {
-            err().println(String.format(Locale.ROOT, "perf-gate: the plans need about %s for both sides, more than "
-                    + "the --max-time budget of %s: each benchmark runs the same share of its plan's forks (at least "
-                    + "%d), so its verdict may be inconclusive where the plan's forks would decide",
-                    PlannedRuns.minutes(2 * all.stream().mapToDouble(PlannedRuns.Group::expectedSeconds).sum()),
-                    PlannedRuns.minutes(seconds), minimum));
+        double both = 2 * all.stream().mapToDouble(PlannedRuns.Group::expectedSeconds).sum();
+        double seconds = budget.toMillis() / 1000.0;
+        if (!confirmation.confirm || both <= seconds) {
+            return new PlannedRuns.Selection(selection.profile(), selection.reason(), all, selection.plans());
         }
-        return new PlannedRuns.Selection(selection.profile(), selection.reason(), groups, selection.plans());
-    }
-
-    private static List<Integer> forkCounts(List<PlannedRuns.Group> groups) {
-        return groups.stream().map(g -> g.options().forkCount()).toList();
+        err().println(String.format(Locale.ROOT, "perf-gate: the plans need about %s for both sides, more than the "
+                + "--max-time budget of %s: each benchmark runs the same share of its plan's forks (at least %d), so "
+                + "its verdict may be inconclusive where the plan's forks would decide", PlannedRuns.minutes(both),
+                PlannedRuns.minutes(seconds), minimum));
+        return new PlannedRuns.Selection(selection.profile(), selection.reason(), pairs(all, minimum, seconds),
+                selection.plans());
     }
 
     /**
