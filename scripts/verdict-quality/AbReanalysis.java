@@ -3,7 +3,6 @@ import dev.perfgate.core.gate.ComparisonRow;
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.jmh.JmhJsonReader;
-import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
 import dev.perfgate.core.stats.GatePolicy;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Analyses the forks an {@code ab} run kept (its ab-base-N.json and ab-head-N.json files) both ways:
@@ -47,10 +44,8 @@ public final class AbReanalysis {
         for (int i = 1; Files.isRegularFile(dir.resolve("ab-base-" + i + ".json")); i++) {
             List<BenchmarkResult> a = new ArrayList<>(reader.read(dir.resolve("ab-base-" + i + ".json")));
             List<BenchmarkResult> b = new ArrayList<>(reader.read(dir.resolve("ab-head-" + i + ".json")));
-            Set<BenchmarkId> inA = a.stream().map(BenchmarkResult::id).collect(Collectors.toSet());
-            Set<BenchmarkId> inB = b.stream().map(BenchmarkResult::id).collect(Collectors.toSet());
-            a.removeIf(r -> !inB.contains(r.id()));
-            b.removeIf(r -> !inA.contains(r.id()));
+            a.removeAll(ForkPool.unmatched(a, b));
+            b.removeAll(ForkPool.unmatched(b, a));
             base.add(a);
             head.add(b);
         }

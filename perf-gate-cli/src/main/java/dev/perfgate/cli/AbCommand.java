@@ -2,7 +2,6 @@ package dev.perfgate.cli;
 
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
-import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.ForkPool;
 import dev.perfgate.core.report.ConsoleReport;
@@ -265,15 +264,12 @@ final class AbCommand extends CommandSupport implements Callable<Integer> {
     }
 
     private void dropUnmatched(int i, List<BenchmarkResult> side, List<BenchmarkResult> other, String otherSide) {
-        Set<BenchmarkId> matched = other.stream().map(BenchmarkResult::id).collect(Collectors.toSet());
-        side.removeIf(r -> {
-            boolean alone = !matched.contains(r.id());
-            if (alone) {
-                err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no " + otherSide
-                        + " result; the pair is left out");
-            }
-            return alone;
-        });
+        List<BenchmarkResult> alone = ForkPool.unmatched(side, other);
+        for (BenchmarkResult r : alone) {
+            err().println("perf-gate: ab pair " + i + ": " + r.id() + " has no " + otherSide
+                    + " result; the pair is left out");
+        }
+        side.removeAll(alone);
     }
 
     /** This side's options: the run's, with its jar, one fork, and its own JVM arguments. */

@@ -41,6 +41,16 @@ public final class ForkPool {
         return pooled;
     }
 
+    /**
+     * The results of {@code side} whose benchmark has no result in {@code other}: in an A/B fork pair,
+     * the benchmarks whose fork failed on the other side, to leave out so that the sides stay paired.
+     */
+    public static List<BenchmarkResult> unmatched(List<BenchmarkResult> side, List<BenchmarkResult> other) {
+        java.util.Set<BenchmarkId> ids = new java.util.HashSet<>();
+        other.forEach(r -> ids.add(r.id()));
+        return side.stream().filter(r -> !ids.contains(r.id())).toList();
+    }
+
     private static Measurement poolForks(List<Measurement> measurements) {
         List<List<Double>> forks = new ArrayList<>();
         for (Measurement m : measurements) {
