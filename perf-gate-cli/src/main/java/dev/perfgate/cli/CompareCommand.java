@@ -1,5 +1,6 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.core.InputException;
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
@@ -42,18 +43,11 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         GateReport report = new Gate(gate.policy()).compare(a, b, Map.of());
         Fingerprint fa = jvmOnly(settings(a));
         Fingerprint fb = jvmOnly(settings(b));
-        String reason = fb.isComparableTo(fa) ? "" : "the JDK feature version differs between " + base + " and "
-                + candidate;
         List<String> notes = new ArrayList<>(fb.differencesFrom(fa));
-        HostIdentity hb = Files.exists(HostFile.pathFor(candidate))
-                ? HostFile.read(candidate, platform()).orElseThrow().get(0).host() : null;
-        if (hb != null && Files.exists(HostFile.pathFor(base))) {
-            HostIdentity ha = HostFile.read(base, platform()).orElseThrow().get(0).host();
-            List<String> differ = hb.hostClass().differencesFrom(ha.hostClass(), base.toString());
-            if (!differ.isEmpty()) {
-                reason = candidate + " and " + base + " were measured on different host classes: "
-                        + String.join("; ", differ);
-            }
+        HostIdentity hb = host(candidate);
+        HostIdentity ha = host(base);
+        String reason = HostIdentity.advisoryReason(hb, fb, ha, fa, base.toString());
+        if (hb != null && ha != null) {
             notes.addAll(hb.detailsDifferingFrom(ha));
         }
         report = report.withContext(project.platform == null ? "" : platform().toString(), notes,
@@ -66,6 +60,12 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** The host a results file was measured on, from its host file; null without one. */
+    private HostIdentity host(Path results) throws InputException, UsageException {
+        return Files.exists(HostFile.pathFor(results))
+                ? HostFile.read(results, platform()).orElseThrow().get(0).host() : null;
     }
 
     /** What a JMH file says of its JVM; the machine is unknown. */

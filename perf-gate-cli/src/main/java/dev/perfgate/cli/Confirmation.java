@@ -129,8 +129,16 @@ final class Confirmation {
                 .collect(Collectors.toMap(BenchmarkResult::id, Function.identity(), (a, b) -> a));
         int have = report.rows().stream().filter(ComparisonRow::inDoubt)
                 .mapToInt(r -> byId.get(r.id()).primary().forkCount()).max().orElse(0);
+        // A fork costs what the longest fork of the shapes the doubtful benchmarks were measured with costs.
+        List<String> inDoubt = report.rows().stream().filter(ComparisonRow::inDoubt).map(r -> r.id().name())
+                .distinct().toList();
+        Duration forkCost = Duration.ZERO;
+        for (PlannedRuns.Group group : PlannedRuns.withForks(run, inDoubt, 1, current).groups()) {
+            Duration fork = group.options().forkTime();
+            forkCost = fork.compareTo(forkCost) > 0 ? fork : forkCost;
+        }
         // The baseline's forks are fixed: only this run's side grows.
-        Optional<Plan> plan = plan(report, have, r -> r.decision().moreForks(), run.forkTime(), left, progress);
+        Optional<Plan> plan = plan(report, have, r -> r.decision().moreForks(), forkCost, left, progress);
         if (plan.isEmpty()) {
             return current;
         }
@@ -138,9 +146,10 @@ final class Confirmation {
         rerun.forks = plan.get().forks();
         rerun.include = plan.get().include();
         rerun.out = rerunFile(run.out);
-        // With run plans, each benchmark reruns its own plan's iterations with the confirmation's forks.
+        // Each benchmark reruns the warm-up and iterations its results were measured with.
         List<String> methods = plan.get().ids().stream().map(BenchmarkId::name).distinct().sorted().toList();
-        PlannedRuns.execute(new JmhRunner(progress), PlannedRuns.withForks(rerun, methods, rerun.forks), rerun.out);
+        PlannedRuns.execute(new JmhRunner(progress), PlannedRuns.withForks(rerun, methods, rerun.forks, current),
+                rerun.out);
         Hosts.record(rerun.out, new JmhJsonReader().read(rerun.out), platform, progress);
         Set<BenchmarkId> ids = plan.get().ids();
         List<BenchmarkResult> again = new JmhJsonReader().read(rerun.out).stream()

@@ -151,7 +151,7 @@ final class PlannedRuns {
                 ? "calibrated profile: every selected benchmark has a run plan for " + hostClass + " in " + where
                 : "calibrated profile: run plans for " + hostClass + " from " + where;
         int planned = groups.size() - (unplanned.isEmpty() ? 0 : 1);
-        reason += "; " + planned + " JMH run" + (planned == 1 ? "" : "s") + " of identical plans";
+        reason += "; " + planned + (planned == 1 ? " run plan" : " distinct run plans");
         if (!unplanned.isEmpty()) {
             reason += "; without a run plan, " + names(unplanned) + " run" + (unplanned.size() == 1 ? "s" : "")
                     + " the standard profile's settings (" + String.join(" ", groups.get(groups.size() - 1).options()
@@ -162,24 +162,64 @@ final class PlannedRuns {
     }
 
     /**
-     * A rerun of some methods of a run with {@code forks} forks each ({@code --confirm}): by their
-     * plans' other settings when the run had plans, by the run's fixed settings otherwise.
+     * A rerun of some methods of measured results with {@code forks} forks each ({@code --confirm}).
+     * The forks it adds join the results' forks, so each method reruns the warm-up and measurement
+     * iterations its results were measured with, whatever profile or plan measured them: a run of
+     * this process, or results from elsewhere ({@code check --results} of a CI shard, measured with
+     * the plans of the shard's host class). A method whose results do not say (no iteration times, or
+     * a warm-up time other than the measurement time) reruns by its plan when the run had plans, by
+     * the run's fixed settings otherwise.
      *
-     * @param options the run's options, with the forks to run set
+     * @param options the run's options
+     * @param results the measured results the rerun's forks will join
      */
-    static Selection withForks(RunOptions options, List<String> methods, int forks) throws UsageException {
+    static Selection withForks(RunOptions options, List<String> methods, int forks, List<BenchmarkResult> results)
+            throws UsageException {
+        Map<List<String>, List<String>> byShape = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String method : methods) {
+            Optional<RunSettings> measured = results.stream().filter(r -> r.id().name().equals(method))
+                    .map(BenchmarkResult::settings).filter(PlannedRuns::hasShape).findFirst();
+            if (measured.isPresent()) {
+                RunSettings s = measured.get();
+                byShape.computeIfAbsent(List.of(String.valueOf(s.warmupIterations()),
+                        String.valueOf(s.measurementIterations()), RunPlan.jmhTime(s.measurementTime())),
+                        k -> new ArrayList<>()).add(method);
+            } else {
+                unknown.add(method);
+            }
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        methods.forEach(m -> counts.put(m, 1));
+        List<Group> groups = new ArrayList<>();
+        for (Map.Entry<List<String>, List<String>> shape : byShape.entrySet()) {
+            RunOptions group = options.copy();
+            group.forks = forks;
+            group.warmupIterations = Integer.valueOf(shape.getKey().get(0));
+            group.iterations = Integer.valueOf(shape.getKey().get(1));
+            group.iterationTime = shape.getKey().get(2);
+            group.plans = Map.of();
+            groups.add(fixed(group, shape.getValue(), counts));
+        }
         Map<String, RunPlan> plans = new TreeMap<>();
         options.plans.forEach((method, plan) -> {
-            if (methods.contains(method)) {
+            if (unknown.contains(method)) {
                 plans.put(method, plan.withForks(forks));
             }
         });
-        Map<String, Integer> counts = new TreeMap<>();
-        methods.forEach(m -> counts.put(m, 1));
-        RunOptions rerun = options.copy();
-        rerun.forks = forks;
-        return new Selection(plans.isEmpty() ? options.profile() : Profile.CALIBRATED, "",
-                groups(rerun, methods, plans, counts), plans);
+        if (!unknown.isEmpty()) {
+            RunOptions rerun = options.copy();
+            rerun.forks = forks;
+            groups.addAll(groups(rerun, unknown, plans, counts));
+        }
+        return new Selection(plans.isEmpty() ? options.profile() : Profile.CALIBRATED, "", groups, plans);
+    }
+
+    /** Whether settings say the shape of their forks in terms a rerun can repeat. */
+    private static boolean hasShape(RunSettings s) {
+        Duration time = s.measurementTime();
+        return s.measurementIterations() >= 1 && time.toNanos() > 0 && time.toNanos() % 1000 == 0
+                && (s.warmupIterations() == 0 || s.warmupTime().equals(time));
     }
 
     /** One group per set of identical plan settings, in method order, then the methods without a plan. */

@@ -1,10 +1,13 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.core.jmh.JmhJsonReader;
+import dev.perfgate.core.model.BenchmarkResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +60,10 @@ class CalibrateAndConfirmTest {
         assertThat(calibrated.err()).contains("calibrate run 1/2", "calibrate run 2/2",
                 "stored the noise of 1 benchmark in baselines/" + PLATFORM + ".json");
         assertThat(calibrated.out()).contains("SpinBenchmark", "fork", "standard", "forks for", "+      \"noise\" : {");
+        // The recorded-baseline workflow's pull request shows calibrate's tables without the diff.
+        String summary = WorkflowLogicTest.recordBaselineSummary(calibrated.out(), project.resolve("ci"), PLATFORM);
+        assertThat(summary).contains("### " + PLATFORM, "forks for", "Run plans", "SpinBenchmark")
+                .doesNotContain("--- a/", "\"noise\"");
         assertThat(before).doesNotContain("\"noise\"");
         assertThat(after).contains("\"fork_log_sd\"", "\"run_log_sd\"", "\"runs\" : 2", "\"forks\" : 8");
         assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();
@@ -103,6 +110,30 @@ class CalibrateAndConfirmTest {
         assertThat(unchanged.exitCode()).as(unchanged.toString()).isZero();
         assertThat(unchanged.err()).contains("--confirm: every benchmark is decided; nothing to rerun");
         assertThat(project.resolve("same-confirm.json")).doesNotExist();
+    }
+
+    @Test
+    void confirmOfResultsMeasuredElsewhereAddsForksOfTheirShape() throws Exception {
+        approveBaseline();
+        Path measured = project.resolve("shard.json");
+        Cli.Result run = perfGate("run", "shard.json", SLOWER);
+
+        // As a CI shard confirms its own results: no run settings given, so the standard profile's
+        // 2 + 4 x 1 s would be the fixed settings; the forks added must be of the results' shape.
+        Cli.Result checked = Cli.inProject(project, PLATFORM, "check", "--benchmarks", Cli.fixtureJar().toString(),
+                "--include", "SpinBenchmark", "--results", measured.toString(), "--out", measured.toString(),
+                "--threshold", "25", "--confirm", SLOWER);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(checked.exitCode()).as(checked.toString()).isEqualTo(1);
+        assertThat(checked.err()).containsPattern("--confirm: .*SpinBenchmark.* in doubt; rerunning 1 benchmark "
+                + "method with \\d+ more forks");
+        List<BenchmarkResult> added = new JmhJsonReader().read(project.resolve("shard-confirm.json"));
+        assertThat(added).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.settings().warmupIterations()).isEqualTo(3);
+            assertThat(r.settings().measurementIterations()).isEqualTo(2);
+            assertThat(r.settings().measurementTime()).isEqualTo(Duration.ofMillis(100));
+        });
     }
 
     @Test

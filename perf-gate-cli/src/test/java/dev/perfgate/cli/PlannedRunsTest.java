@@ -59,7 +59,7 @@ class PlannedRunsTest {
 
         assertThat(selection.profile()).isEqualTo(Profile.CALIBRATED);
         assertThat(selection.reason()).contains("calibrated profile: every selected benchmark has a run plan", WHERE,
-                "2 JMH runs of identical plans");
+                "2 distinct run plans");
         assertThat(selection.groups()).extracting(PlannedRuns.Group::methods)
                 .containsExactly(List.of(COSINE), List.of(DECAY));
         assertThat(selection.groups().get(0).options().settings())
@@ -172,16 +172,26 @@ class PlannedRunsTest {
     }
 
     @Test
-    void aConfirmationRerunKeepsEachPlansIterationsWithItsOwnForks() throws Exception {
+    void aConfirmationRerunAddsForksOfTheShapeTheResultsWereMeasuredWith() throws Exception {
         RunOptions run = options(Profile.CALIBRATED);
         run.plans = Map.of(COSINE, FEW_FORKS, DECAY, MANY_FORKS);
+        Measurement m = new Measurement("us/op", 1, Double.NaN, List.of(List.of(1.0), List.of(1.0)));
+        // Cosine was measured as a command line asked (3 + 2 x 100 ms), not by its plan; decay's results
+        // do not say their iteration times, so decay reruns by its plan.
+        List<BenchmarkResult> results = List.of(
+                new BenchmarkResult(entry(COSINE, Map.of(), FEW_FORKS).id(), m, Map.of(), new RunSettings("", "", "",
+                        "", "", List.of(), 1, 4, 3, 2, Duration.ofMillis(100), Duration.ofMillis(100))),
+                new BenchmarkResult(entry(DECAY, Map.of(), MANY_FORKS).id(), m, Map.of(), new RunSettings("", "", "",
+                        "", "", List.of(), 1, 56, 2, 1)));
 
-        PlannedRuns.Selection rerun = PlannedRuns.withForks(run, List.of(DECAY), 12);
+        PlannedRuns.Selection rerun = PlannedRuns.withForks(run, List.of(COSINE, DECAY), 12, results);
 
-        assertThat(rerun.groups()).singleElement().satisfies(g -> {
-            assertThat(g.methods()).containsExactly(DECAY);
-            assertThat(g.options().settings()).containsExactly("-f", "12", "-wi", "2", "-w", "1s", "-i", "1", "-r", "1s");
-        });
+        assertThat(rerun.groups()).extracting(PlannedRuns.Group::methods)
+                .containsExactly(List.of(COSINE), List.of(DECAY));
+        assertThat(rerun.groups().get(0).options().settings())
+                .containsExactly("-f", "12", "-wi", "3", "-w", "100ms", "-i", "2", "-r", "100ms");
+        assertThat(rerun.groups().get(1).options().settings())
+                .containsExactly("-f", "12", "-wi", "2", "-w", "1s", "-i", "1", "-r", "1s");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,26 @@ class WorkflowLogicTest {
                 .filter(l -> l.contains("\"$PERF_GATE\" " + command + " ")).toList();
     }
 
+    /**
+     * What {@code record-baseline.yml} puts into its pull request for one platform, made by the
+     * workflow's own command (under bash) from {@code calibrate}'s output.
+     */
+    static String recordBaselineSummary(String calibrateOutput, Path dir, String platform) throws Exception {
+        List<String> commands = scripts(job("record-baseline.yml", "measure")).replace("\\\n", " ").lines()
+                .filter(l -> l.contains("\"$OUT/summary/$PLATFORM.md\"")).toList();
+        assertThat(commands).hasSize(1);
+        Files.createDirectories(dir.resolve("summary"));
+        Files.writeString(dir.resolve("calibrate.txt"), calibrateOutput);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + commands.get(0).strip())
+                .redirectErrorStream(true);
+        bash.environment().put("OUT", dir.toString());
+        bash.environment().put("PLATFORM", platform);
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return Files.readString(dir.resolve("summary").resolve(platform + ".md"));
+    }
+
     @Test
     void shardsUploadTheirHostFilesAndConfirmationRerunsWithTheResults() throws IOException {
         JsonNode measure = job("performance.yml", "measure");
@@ -58,6 +79,9 @@ class WorkflowLogicTest {
         assertThat(uploaded).endsWith("shard-${{ matrix.shard }}*.json");
         assertThat(perfGate(measure, "check")).singleElement().asString()
                 .contains("--results \"$OUT/shard-$SHARD.json\"", "--confirm", "--out \"$OUT/shard-$SHARD.json\"");
+        // No fixed profile: the shards run the run plans of their host class once the baseline has them,
+        // and the confirmation adds forks of the shape the shard measured (CalibrateAndConfirmTest).
+        assertThat(perfGate(measure, "run")).singleElement().asString().contains("--shard").doesNotContain("--profile");
     }
 
     @Test

@@ -13,6 +13,8 @@ import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostIdentity;
+import dev.perfgate.core.platform.HostFile;
 import dev.perfgate.core.model.Run;
 import dev.perfgate.core.model.RunSettings;
 import dev.perfgate.core.report.ConsoleReport;
@@ -28,6 +30,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,13 +241,14 @@ public final class CompareViewModel {
     private record Result(GateReport report, Compared compared) {
     }
 
-    private record Side(List<BenchmarkResult> results, Fingerprint fingerprint, Optional<Run> run,
+    /** One side of a comparison; {@code host} is null where the results do not say which host measured them. */
+    private record Side(List<BenchmarkResult> results, Fingerprint fingerprint, HostIdentity host, Optional<Run> run,
                         Optional<ResultsFile> file) {
     }
 
     private Result compare(Workspace ws, RunChoice b, RunChoice c) throws InputException {
         boolean againstBaseline = b instanceof RunChoice.BaselineChoice;
-        Side cur = load(c, againstBaseline);
+        Side cur = load(c, againstBaseline, ws);
         String platform = ws.platform().map(Object::toString).orElse("");
         Gate gate = new Gate(GatePolicy.DEFAULT);
         GateReport out;
@@ -253,25 +258,22 @@ public final class CompareViewModel {
             baseResults = baseline.asResults();
             out = gate.compare(baseResults, cur.results(), baseline.thresholds(), baseline.noise());
             Fingerprint fb = baseline.fingerprint();
-            out = out.withContext(platform, cur.fingerprint().differencesFrom(fb), advisoryReason(cur.fingerprint(), fb));
+            out = out.withContext(platform, cur.fingerprint().differencesFrom(fb), HostIdentity.advisoryReason(
+                    cur.host(), cur.fingerprint(), baseline.host(), fb, "the baseline"));
         } else {
-            Side ref = load(b, false);
+            Side ref = load(b, false, ws);
             baseResults = ref.results();
             out = gate.compare(baseResults, cur.results(), Map.of());
             out = out.withContext(platform, cur.fingerprint().differencesFrom(ref.fingerprint()),
-                    advisoryReason(cur.fingerprint(), ref.fingerprint()));
+                    HostIdentity.advisoryReason(cur.host(), cur.fingerprint(), ref.host(), ref.fingerprint(), "the base"));
         }
         return new Result(out, new Compared(baseResults, cur.results(), cur.run(), cur.file()));
     }
 
-    private static String advisoryReason(Fingerprint current, Fingerprint base) {
-        return current.isComparableTo(base) ? "" : "CPU model or JDK version differs from the base's";
-    }
-
-    private Side load(RunChoice choice, boolean againstBaseline) throws InputException {
+    private Side load(RunChoice choice, boolean againstBaseline, Workspace ws) throws InputException {
         if (choice instanceof RunChoice.HistoryRun h) {
             Run run = reader.readRun(h.file(), h.run());
-            return new Side(run.results(), run.fingerprint(), Optional.of(run), Optional.empty());
+            return new Side(run.results(), run.fingerprint(), run.host(), Optional.of(run), Optional.empty());
         }
         if (choice instanceof RunChoice.ResultsChoice r) {
             List<BenchmarkResult> results = r.file().results();
@@ -280,7 +282,11 @@ public final class CompareViewModel {
             // assumes); against another file only the JVM is known (as perf-gate compare does).
             Fingerprint fingerprint = againstBaseline ? services.detector().fingerprint(settings)
                     : new Fingerprint("", 0, settings.vmName(), settings.jdkVersion(), settings.jvmArgs(), "", "");
-            return new Side(results, fingerprint, Optional.empty(), Optional.of(r.file()));
+            // The host file perf-gate run writes beside its results says which host measured them.
+            Path file = r.file().file();
+            HostIdentity host = ws.platform().isPresent() && Files.exists(HostFile.pathFor(file))
+                    ? HostFile.read(file, ws.platform().get()).orElseThrow().get(0).host() : null;
+            return new Side(results, fingerprint, host, Optional.empty(), Optional.of(r.file()));
         }
         throw new IllegalArgumentException("the baseline cannot be the current side of a comparison");
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a run's numbers depend on besides the code: the machine and the JVM. Two runs with
- * different fingerprints are compared all the same, but every report says so; when the CPU
- * model or the JDK feature version differs, verdicts are only advisory (see {@link #isComparableTo}).
+ * What a run's numbers depend on besides the code: the machine and the JVM, as the run describes
+ * them. Two runs with different fingerprints are compared all the same, and every report lists what
+ * differs; whether the verdicts may fail a build is decided by the hosts' classes
+ * ({@link HostIdentity#advisoryReason}).
  *
  * @param cpuModel     CPU model name as the OS reports it, e.g. {@code "AMD EPYC 9R14"}
  * @param logicalCores logical processors available to the JVM, at least 1 (0 when unknown)
@@ -44,17 +45,6 @@ public record Fingerprint(String cpuModel, int logicalCores, String jdkVendor, S
             end++;
         }
         return end == 0 ? 0 : Integer.parseInt(v.substring(0, Math.min(end, 9)));
-    }
-
-    /**
-     * Whether verdicts against a baseline with the other fingerprint may fail a build: the CPU
-     * model and the JDK feature version must match. Unknown (empty) values on either side match.
-     */
-    public boolean isComparableTo(Fingerprint other) {
-        boolean sameCpu = cpuModel.isEmpty() || other.cpuModel.isEmpty() || cpuModel.equals(other.cpuModel);
-        boolean sameJdk = jdkFeatureVersion() == 0 || other.jdkFeatureVersion() == 0
-                || jdkFeatureVersion() == other.jdkFeatureVersion();
-        return sameCpu && sameJdk;
     }
 
     /**

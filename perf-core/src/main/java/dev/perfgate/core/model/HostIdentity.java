@@ -34,6 +34,26 @@ public record HostIdentity(HostClass hostClass, String jdkBuild, Map<String, Str
         vmFlags = Collections.unmodifiableSortedMap(new TreeMap<>(vmFlags));
     }
 
+    /**
+     * Why verdicts between results measured on two hosts are advice rather than verdicts that may
+     * fail a build; empty when they may fail one. Where both hosts are known their classes decide
+     * (platform, instruction set, vector width, cores, JDK feature version), not the CPU's model
+     * name, which differs between runners of one class. Where either is not known (runs recorded
+     * before host classes, results without a host file), only the JDK feature versions are compared.
+     *
+     * @param there what to call the base side, e.g. {@code "the baseline"}
+     */
+    public static String advisoryReason(HostIdentity current, Fingerprint currentJvm, HostIdentity base,
+                                        Fingerprint baseJvm, String there) {
+        if (current != null && base != null) {
+            List<String> differ = current.hostClass().differencesFrom(base.hostClass(), there);
+            return differ.isEmpty() ? "" : "measured on different host classes: " + String.join("; ", differ);
+        }
+        int here = currentJvm.jdkFeatureVersion();
+        int was = baseJvm.jdkFeatureVersion();
+        return here == 0 || was == 0 || here == was ? "" : "JDK " + here + " here, JDK " + was + " in " + there;
+    }
+
     /** The garbage collector the flags select, e.g. {@code G1}; empty when unknown. */
     public String gc() {
         for (String gc : List.of("G1", "Parallel", "Serial", "Z", "Shenandoah", "Epsilon")) {

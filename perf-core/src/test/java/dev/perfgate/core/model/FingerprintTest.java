@@ -14,26 +14,6 @@ class FingerprintTest {
     }
 
     @Test
-    void differentCpuModelIsNotComparable() {
-        assertThat(of("AMD EPYC 9R14", "17.0.15").isComparableTo(of("Apple M1 Pro", "17.0.15"))).isFalse();
-    }
-
-    @Test
-    void differentJdkFeatureVersionIsNotComparable() {
-        assertThat(of("AMD EPYC 9R14", "17.0.15").isComparableTo(of("AMD EPYC 9R14", "21.0.5"))).isFalse();
-    }
-
-    @Test
-    void differentJdkPatchVersionIsComparable() {
-        assertThat(of("AMD EPYC 9R14", "17.0.15").isComparableTo(of("AMD EPYC 9R14", "17.0.2"))).isTrue();
-    }
-
-    @Test
-    void unknownValuesAreComparable() {
-        assertThat(of("", "").isComparableTo(of("AMD EPYC 9R14", "17.0.15"))).isTrue();
-    }
-
-    @Test
     void featureVersionIsReadFromOldAndNewVersionStrings() {
         assertThat(of("", "1.8.0_402").jdkFeatureVersion()).isEqualTo(8);
         assertThat(of("", "21").jdkFeatureVersion()).isEqualTo(21);
