@@ -103,6 +103,22 @@ class HostClassesTest {
         assertThat(Files.readString(dir.resolve("report.md"))).contains("Verdicts are advisory: no baseline for");
     }
 
+    @Test
+    void aCheckWithoutABaselineOrResultsStillWritesTheReportsAskedFor() throws Exception {
+        Cli.Result quiet = Cli.inProject(dir, KEY, "check");
+        Cli.Result reported = Cli.inProject(dir, KEY, "check", "--benchmarks", Cli.fixtureJar().toString(),
+                "--include", "SpinBenchmark", "--forks", "1", "--warmup-iterations", "1", "--iterations", "1",
+                "--iteration-time", "100ms", "--out", dir.resolve("first.json").toString(),
+                "--json", dir.resolve("report.json").toString(), "--markdown", dir.resolve("report.md").toString());
+
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).contains("so nothing to check");
+        assertThat(reported.exitCode()).as(reported.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("report.json"))).contains("\"verdict\" : \"new\"",
+                "no baseline for " + KEY + " yet");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("Verdicts are advisory: no baseline for");
+    }
+
     /**
      * Real JMH runs: the baseline is measured by a benchmark JVM limited to one processor (another host
      * class on any machine), the check by an unlimited one with a 30% slowdown injected.
