@@ -178,6 +178,25 @@ public final class ProjectFixtures {
         }
     }
 
+    /**
+     * A history in {@code dir} of runs 0 to {@code runs - 1} on one {@link #AVX2} host whose JDK was
+     * updated at run {@code stepAt} (17.0.15+6 before, 17.0.16+8 from it), the run at which
+     * {@code REGRESSING} steps up.
+     */
+    public static Path jdkUpdatedAt(Path dir, int runs, int stepAt) {
+        try {
+            HistoryStore history = new HistoryStore(dir, Clock.system(ZoneOffset.UTC));
+            for (int i = 0; i < runs; i++) {
+                HostIdentity host = new HostIdentity(AVX2, i < stepAt ? "17.0.15+6" : "17.0.16+8", Map.of(),
+                        "L2 1 MiB", null);
+                history.append(PLATFORM, new HistoryRecord.RunRecord(run(i, resultsOf(i, stepAt), host)));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Approves results of a run through perf-core, as {@code perf-gate approve} does. */
     public static void approve(Path dir, Run run, List<BenchmarkResult> selected, String reason)
             throws IOException, InputException {

@@ -38,12 +38,22 @@ final class TrendPlotBuilder {
     record Built(TrendPlot plot, String summary) {
     }
 
+    /**
+     * A change point of a series, with what changed in the environment at it.
+     *
+     * @param point       the change point
+     * @param environment the JDK build or probes that changed from the run before to the run at it
+     *                    ({@link dev.perfgate.core.model.HostIdentity#environmentChange}); empty when none did
+     */
+    record Change(ChangePoints.ChangePoint point, String environment) {
+    }
+
     private final Workspace workspace;
     private final Set<BenchmarkId> shown;
     private final double[] range;
     private final int maxPoints;
     private final Map<TrendSeries, double[]> xs;
-    private final Function<TrendSeries, List<ChangePoints.ChangePoint>> changePoints;
+    private final Function<TrendSeries, List<Change>> changePoints;
 
     /**
      * @param workspace    what is open (history, baseline)
@@ -54,7 +64,7 @@ final class TrendPlotBuilder {
      * @param changePoints a series' change points, or null while they are not known yet
      */
     TrendPlotBuilder(Workspace workspace, Set<BenchmarkId> shown, double[] range, int maxPoints,
-                     Map<TrendSeries, double[]> xs, Function<TrendSeries, List<ChangePoints.ChangePoint>> changePoints) {
+                     Map<TrendSeries, double[]> xs, Function<TrendSeries, List<Change>> changePoints) {
         this.workspace = workspace;
         this.shown = shown;
         this.range = range.clone();
@@ -138,17 +148,19 @@ final class TrendPlotBuilder {
             drawn += kept.length;
             total += hi - lo;
             out.add(new TrendPlot.Series(s.id(), name, points, hi - lo));
-            List<ChangePoints.ChangePoint> cps = changePoints.apply(s);
-            if (cps != null) {
-                changeCount += cps.size();
-                for (ChangePoints.ChangePoint cp : cps) {
+            List<Change> changes = changePoints.apply(s);
+            if (changes != null) {
+                changeCount += changes.size();
+                for (Change change : changes) {
+                    ChangePoints.ChangePoint cp = change.point();
                     RunInfo run = history.runs().get(s.run(cp.index()));
                     markers.add(new TrendPlot.Marker(s.time(cp.index()), TrendPlot.MarkerKind.CHANGE_POINT,
                             "Change point" + (overlay ? " in " + s.id().shortName() : "")
                                     + (classes ? " on " + s.hostLabel() : "") + ": mean "
                                     + Text.score(cp.before()) + " -> " + Text.score(cp.after()) + " " + s.unit() + " ("
                                     + Text.percent(cp.shift()) + ") from run " + run.runId()
-                                    + commitText(run)));
+                                    + commitText(run) + (change.environment().isEmpty() ? ""
+                                    : "; an environment change, not necessarily the code's: " + change.environment())));
                 }
             }
         }

@@ -1,11 +1,14 @@
 package dev.perfgate.analyzer.trend;
 
+import dev.perfgate.analyzer.history.FastHistoryReader;
 import dev.perfgate.analyzer.history.HistoryIndex;
 import dev.perfgate.analyzer.history.TrendSeries;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
+import dev.perfgate.core.InputException;
 import dev.perfgate.core.history.ChangePoints;
 import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.report.Text;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,7 +54,7 @@ public final class TrendViewModel {
     private final IntegerProperty maxPoints = new SimpleIntegerProperty(this, "maxPoints", 600);
 
     /** Per series (one benchmark on one host class) of the open history. */
-    private final Map<TrendSeries, List<ChangePoints.ChangePoint>> changePoints = new HashMap<>();
+    private final Map<TrendSeries, List<TrendPlotBuilder.Change>> changePoints = new HashMap<>();
     private final Set<TrendSeries> pendingChangePoints = new HashSet<>();
     private final Map<TrendSeries, double[]> xs = new HashMap<>();
     private double viewFrom = Double.NaN;
@@ -297,15 +300,36 @@ public final class TrendViewModel {
         }
     }
 
+    /**
+     * The series' change points, each with what changed in the environment at it: the hosts of the
+     * run before and the run at the change point, read from their lines (runs recorded without a host
+     * class have none to compare).
+     */
+    private List<TrendPlotBuilder.Change> changes(HistoryIndex history, TrendSeries s) throws InputException {
+        FastHistoryReader reader = new FastHistoryReader();
+        List<TrendPlotBuilder.Change> out = new ArrayList<>();
+        for (ChangePoints.ChangePoint cp : detector.detect(s.scores())) {
+            String environment = "";
+            if (s.hostClass() != null && cp.index() >= 1 && cp.index() < s.size()) {
+                HostIdentity before = reader.readRun(history.file(), history.runs().get(s.run(cp.index() - 1))).host();
+                HostIdentity after = reader.readRun(history.file(), history.runs().get(s.run(cp.index()))).host();
+                environment = HostIdentity.environmentChange(before, after).orElse("");
+            }
+            out.add(new TrendPlotBuilder.Change(cp, environment));
+        }
+        return out;
+    }
+
     /** Cached change points, or null while they are being found in the background. */
-    private List<ChangePoints.ChangePoint> changePoints(TrendSeries s) {
-        List<ChangePoints.ChangePoint> known = changePoints.get(s);
+    private List<TrendPlotBuilder.Change> changePoints(TrendSeries s) {
+        List<TrendPlotBuilder.Change> known = changePoints.get(s);
         if (known != null || pendingChangePoints.contains(s)) {
             return known;
         }
         pendingChangePoints.add(s);
         Workspace asked = workspace.get();
-        runner.run("Finding change points", () -> detector.detect(s.scores()), found -> {
+        HistoryIndex history = asked.history().orElseThrow();
+        runner.run("Finding change points", () -> changes(history, s), found -> {
             if (workspace.get() == asked) {
                 pendingChangePoints.remove(s);
                 changePoints.put(s, found);

@@ -123,9 +123,22 @@ class TrendViewModelTest {
         assertThat(plot.markers()).filteredOn(m -> m.kind() == TrendPlot.MarkerKind.CHANGE_POINT)
                 .extracting(TrendPlot.Marker::label).hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("on " + ProjectFixtures.AVX2.label(), "run-00012"))
-                .anySatisfy(l -> assertThat(l).contains("on " + ProjectFixtures.AVX512.label(), "run-00013"));
+                .anySatisfy(l -> assertThat(l).contains("on " + ProjectFixtures.AVX512.label(), "run-00013"))
+                .noneSatisfy(l -> assertThat(l).contains("environment change"));
         assertThat(model.summaryProperty().get()).contains("24 runs", "2 host classes, one line each",
                 "2 change points");
+    }
+
+    @Test
+    void aChangePointAtAJdkUpdateIsLabelledAsAnEnvironmentChange() {
+        ProjectFixtures.jdkUpdatedAt(dir, 16, 9);
+        main.open(dir);
+
+        model.selected().setAll(ProjectFixtures.REGRESSING);
+
+        assertThat(model.plotProperty().get().markers()).filteredOn(m -> m.kind() == TrendPlot.MarkerKind.CHANGE_POINT)
+                .singleElement().satisfies(m -> assertThat(m.label()).contains("run-00009",
+                        "an environment change, not necessarily the code's: JDK build 17.0.15+6 -> 17.0.16+8"));
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.HostIdentity;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,26 +58,13 @@ public record Trend(BenchmarkId id, HostClass hostClass, String unit, List<Point
     }
 
     /**
-     * What changed in the environment between the run before a change point and the run at it, when
-     * anything did: the JDK build, or speed probes that moved beyond their noise (e.g. {@code "JDK
-     * build 17.0.15+6 -> 17.0.16+8"}). Such a shift may be the environment's, not the code's.
+     * What changed in the environment between the run before a change point and the run at it
+     * ({@link HostIdentity#environmentChange}). Such a shift may be the environment's, not the code's.
      */
     public Optional<String> environmentChange(ChangePoints.ChangePoint cp) {
         if (cp.index() < 1 || cp.index() >= points.size()) {
             return Optional.empty();
         }
-        HostIdentity before = points.get(cp.index() - 1).host();
-        HostIdentity after = points.get(cp.index()).host();
-        if (before == null || after == null) {
-            return Optional.empty();
-        }
-        List<String> changes = new ArrayList<>();
-        if (!before.jdkBuild().isEmpty() && !after.jdkBuild().isEmpty() && !before.jdkBuild().equals(after.jdkBuild())) {
-            changes.add("JDK build " + before.jdkBuild() + " -> " + after.jdkBuild());
-        }
-        if (before.speed() != null && after.speed() != null) {
-            changes.addAll(after.speed().movedFrom(before.speed(), "the run before"));
-        }
-        return changes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", changes));
+        return HostIdentity.environmentChange(points.get(cp.index() - 1).host(), points.get(cp.index()).host());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -52,6 +53,26 @@ public record HostIdentity(HostClass hostClass, String jdkBuild, Map<String, Str
         int here = currentJvm.jdkFeatureVersion();
         int was = baseJvm.jdkFeatureVersion();
         return here == 0 || was == 0 || here == was ? "" : "JDK " + here + " here, JDK " + was + " in " + there;
+    }
+
+    /**
+     * What changed in the environment from one run's host to the next's, when anything did: the JDK
+     * build, or speed probes that moved beyond their noise (e.g. {@code "JDK build 17.0.15+6 ->
+     * 17.0.16+8"}); empty when nothing did or either host is unknown (null). A change point at such a
+     * run may be the environment's, not the code's.
+     */
+    public static Optional<String> environmentChange(HostIdentity before, HostIdentity after) {
+        if (before == null || after == null) {
+            return Optional.empty();
+        }
+        List<String> changes = new ArrayList<>();
+        if (!before.jdkBuild.isEmpty() && !after.jdkBuild.isEmpty() && !before.jdkBuild.equals(after.jdkBuild)) {
+            changes.add("JDK build " + before.jdkBuild + " -> " + after.jdkBuild);
+        }
+        if (before.speed != null && after.speed != null) {
+            changes.addAll(after.speed.movedFrom(before.speed, "the run before"));
+        }
+        return changes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", changes));
     }
 
     /** The garbage collector the flags select, e.g. {@code G1}; empty when unknown. */
