@@ -65,7 +65,8 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
         Optional<BaselineFile> baselines = store.read(platform);
         // Without a baseline there is nothing to check; a report asked for (CI's comment) is still
         // written, from a run, every benchmark new, saying how to record a baseline.
-        if (baselines.isEmpty() && given == null && gate.json == null && gate.markdown == null) {
+        if (baselines.isEmpty() && given == null && gate.json == null && gate.markdown == null
+                && gate.junit == null) {
             err().println("perf-gate: no baseline for " + platform + " (" + store.path(platform)
                     + " does not exist), so nothing to check. Create one from a run on this platform with: "
                     + "java -jar perf-gate.jar approve --reason \"first baseline for " + platform + "\"");

@@ -1,6 +1,5 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.core.InputException;
 import dev.perfgate.core.gate.Gate;
 import dev.perfgate.core.gate.GateReport;
 import dev.perfgate.core.model.BenchmarkResult;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +42,11 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         Fingerprint fa = jvmOnly(settings(a));
         Fingerprint fb = jvmOnly(settings(b));
         List<String> notes = new ArrayList<>(fb.differencesFrom(fa));
-        HostIdentity hb = host(candidate);
-        HostIdentity ha = host(base);
+        HostIdentity hb = HostFile.hostOf(candidate, platform());
+        HostIdentity ha = HostFile.hostOf(base, platform());
         String reason = HostIdentity.advisoryReason(hb, fb, ha, fa, base.toString());
+        // "here" in the reason is the candidate.
+        reason = reason.isEmpty() ? "" : candidate + " against " + base + ": " + reason;
         if (hb != null && ha != null) {
             notes.addAll(hb.detailsDifferingFrom(ha));
         }
@@ -60,12 +60,6 @@ final class CompareCommand extends CommandSupport implements Callable<Integer> {
         out().print(ConsoleReport.render(report));
         out().flush();
         return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
-    }
-
-    /** The host a results file was measured on, from its host file; null without one. */
-    private HostIdentity host(Path results) throws InputException, UsageException {
-        return Files.exists(HostFile.pathFor(results))
-                ? HostFile.read(results, platform()).orElseThrow().get(0).host() : null;
     }
 
     /** What a JMH file says of its JVM; the machine is unknown. */

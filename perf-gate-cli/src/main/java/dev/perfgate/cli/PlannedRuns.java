@@ -178,13 +178,10 @@ final class PlannedRuns {
         Map<List<String>, List<String>> byShape = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String method : methods) {
-            Optional<RunSettings> measured = results.stream().filter(r -> r.id().name().equals(method))
-                    .map(BenchmarkResult::settings).filter(PlannedRuns::hasShape).findFirst();
-            if (measured.isPresent()) {
-                RunSettings s = measured.get();
-                byShape.computeIfAbsent(List.of(String.valueOf(s.warmupIterations()),
-                        String.valueOf(s.measurementIterations()), RunPlan.jmhTime(s.measurementTime())),
-                        k -> new ArrayList<>()).add(method);
+            List<List<String>> shapes = results.stream().filter(r -> r.id().name().equals(method))
+                    .map(r -> shape(r.settings())).distinct().toList();
+            if (shapes.size() == 1 && !shapes.get(0).isEmpty()) {
+                byShape.computeIfAbsent(shapes.get(0), k -> new ArrayList<>()).add(method);
             } else {
                 unknown.add(method);
             }
@@ -198,7 +195,12 @@ final class PlannedRuns {
             group.warmupIterations = Integer.valueOf(shape.getKey().get(0));
             group.iterations = Integer.valueOf(shape.getKey().get(1));
             group.iterationTime = shape.getKey().get(2);
-            group.plans = Map.of();
+            // A plan of this very shape still says what its forks cost, for the budget.
+            List<String> settings = group.settings().subList(2, 10);
+            group.plans = options.plans.entrySet().stream()
+                    .filter(e -> shape.getValue().contains(e.getKey())
+                            && e.getValue().jmhArguments().subList(2, 10).equals(settings))
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().withForks(forks)));
             groups.add(fixed(group, shape.getValue(), counts));
         }
         Map<String, RunPlan> plans = new TreeMap<>();
@@ -215,11 +217,18 @@ final class PlannedRuns {
         return new Selection(plans.isEmpty() ? options.profile() : Profile.CALIBRATED, "", groups, plans);
     }
 
-    /** Whether settings say the shape of their forks in terms a rerun can repeat. */
-    private static boolean hasShape(RunSettings s) {
+    /**
+     * The shape of forks measured with these settings, in terms a rerun can repeat (warm-up
+     * iterations, measurement iterations, iteration time); empty when the settings do not say it
+     * (no iteration times) or say one a rerun cannot repeat (a warm-up time other than the
+     * measurement time).
+     */
+    private static List<String> shape(RunSettings s) {
         Duration time = s.measurementTime();
-        return s.measurementIterations() >= 1 && time.toNanos() > 0 && time.toNanos() % 1000 == 0
+        boolean repeatable = s.measurementIterations() >= 1 && time.toNanos() > 0 && time.toNanos() % 1000 == 0
                 && (s.warmupIterations() == 0 || s.warmupTime().equals(time));
+        return repeatable ? List.of(String.valueOf(s.warmupIterations()), String.valueOf(s.measurementIterations()),
+                RunPlan.jmhTime(time)) : List.of();
     }
 
     /** One group per set of identical plan settings, in method order, then the methods without a plan. */

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code quick}: a smoke run (1 fork): shows the benchmarks work; too few forks for a verdict.</li>
- *   <li>{@code standard}: the CI default; 20 forks of 2 x 1 s warm-up and 4 x 1 s measurement. Forks,
+ *   <li>{@code standard}: the default (in CI too) until the host's class has run plans; 20 forks of 2 x 1 s warm-up and 4 x 1 s measurement. Forks,
  *       not iterations, carry the statistics: 20 per side detect a 5% change at up to about 5%
  *       fork-to-fork noise, and the three kernels take about 7 minutes on a 2-core machine.</li>
  *   <li>{@code thorough}: 20 forks of 5 x 1 s warm-up and 10 x 1 s measurement, for baselines and

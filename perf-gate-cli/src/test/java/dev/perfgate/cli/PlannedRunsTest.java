@@ -195,6 +195,37 @@ class PlannedRunsTest {
     }
 
     @Test
+    void aConfirmationRerunOfResultsOfTwoShapesOrOfAnUnrepeatableOneUsesTheRunsSettings() throws Exception {
+        RunOptions run = options(Profile.STANDARD);
+        Measurement m = new Measurement("us/op", 1, Double.NaN, List.of(List.of(1.0), List.of(1.0)));
+        BenchmarkId small = BenchmarkId.of(COSINE, Mode.AVERAGE_TIME, Map.of("dim", "64"));
+        BenchmarkId large = BenchmarkId.of(COSINE, Mode.AVERAGE_TIME, Map.of("dim", "768"));
+        BenchmarkId decay = BenchmarkId.of(DECAY, Mode.AVERAGE_TIME, Map.of());
+        BenchmarkId spread = BenchmarkId.of(SPREAD, Mode.AVERAGE_TIME, Map.of());
+        List<BenchmarkResult> results = List.of(
+                // One method, two shapes: no one shape to repeat.
+                new BenchmarkResult(small, m, Map.of(), settings(3, 2, Duration.ofMillis(100), Duration.ofMillis(100))),
+                new BenchmarkResult(large, m, Map.of(), settings(2, 4, Duration.ofSeconds(1), Duration.ofSeconds(1))),
+                // A warm-up of another iteration time than the measurement's: not repeatable with one time.
+                new BenchmarkResult(decay, m, Map.of(), settings(2, 4, Duration.ofSeconds(2), Duration.ofSeconds(1))),
+                // No warm-up at all: its warm-up time does not matter.
+                new BenchmarkResult(spread, m, Map.of(), settings(0, 5, Duration.ZERO, Duration.ofMillis(500))));
+
+        PlannedRuns.Selection rerun = PlannedRuns.withForks(run, List.of(COSINE, DECAY, SPREAD), 6, results);
+
+        assertThat(rerun.groups()).extracting(PlannedRuns.Group::methods)
+                .containsExactly(List.of(SPREAD), List.of(COSINE, DECAY));
+        assertThat(rerun.groups().get(0).options().settings())
+                .containsExactly("-f", "6", "-wi", "0", "-w", "500ms", "-i", "5", "-r", "500ms");
+        assertThat(rerun.groups().get(1).options().settings())
+                .containsExactly("-f", "6", "-wi", "2", "-w", "1s", "-i", "4", "-r", "1s");
+    }
+
+    private static RunSettings settings(int warmup, int iterations, Duration warmupTime, Duration time) {
+        return new RunSettings("", "", "", "", "", List.of(), 1, 4, warmup, iterations, warmupTime, time);
+    }
+
+    @Test
     void aBenchmarkMeasuredWithItsPlanIsExpectedToHaveThePlansForkNoise() {
         Noise calibrated = new Noise(0.04, 0.02, 3, 60, Instant.EPOCH);
         BaselineEntry cosine = entry(COSINE, Map.of(), FEW_FORKS).withNoise(calibrated);

@@ -112,9 +112,16 @@ class WorkflowLogicTest {
     void theRecordedBaselineStatesItsNoiseCeilingAndCalibrates() throws IOException {
         JsonNode measure = job("record-baseline.yml", "measure");
 
-        assertThat(perfGate(measure, "approve")).singleElement().asString()
-                .contains("--max-noise \"$MAX_NOISE\"").doesNotContain("--allow-noisy");
+        assertThat(perfGate(measure, "approve")).hasSize(2).allSatisfy(a -> assertThat(a)
+                .contains("--max-noise \"$MAX_NOISE\"").doesNotContain("--allow-noisy"));
         assertThat(perfGate(measure, "calibrate")).singleElement().asString().contains("\"${results[@]}\"");
+        // The baseline's values come from a run of the plans the gate's shards will run.
+        List<String> commands = scripts(measure).replace("\\\n", " ").lines()
+                .filter(l -> l.contains("\"$PERF_GATE\" ")).toList();
+        assertThat(commands).last().asString().contains("approve", "--results \"$OUT/baseline-planned.json\"");
+        assertThat(commands.get(commands.size() - 2)).contains("run --profile calibrated",
+                "--out \"$OUT/baseline-planned.json\"");
+        assertThat(commands.get(commands.size() - 3)).contains("calibrate");
         JsonNode inputs = YAML.readTree(WORKFLOWS.resolve("record-baseline.yml").toFile())
                 .path("on").path("workflow_dispatch").path("inputs");
         assertThat(inputs.path("max-noise").path("default").asText()).isEqualTo("15");

@@ -30,8 +30,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -283,9 +281,7 @@ public final class CompareViewModel {
             Fingerprint fingerprint = againstBaseline ? services.detector().fingerprint(settings)
                     : new Fingerprint("", 0, settings.vmName(), settings.jdkVersion(), settings.jvmArgs(), "", "");
             // The host file perf-gate run writes beside its results says which host measured them.
-            Path file = r.file().file();
-            HostIdentity host = ws.platform().isPresent() && Files.exists(HostFile.pathFor(file))
-                    ? HostFile.read(file, ws.platform().get()).orElseThrow().get(0).host() : null;
+            HostIdentity host = ws.platform().isPresent() ? HostFile.hostOf(r.file().file(), ws.platform().get()) : null;
             return new Side(results, fingerprint, host, Optional.empty(), Optional.of(r.file()));
         }
         throw new IllegalArgumentException("the baseline cannot be the current side of a comparison");

@@ -303,17 +303,23 @@ public final class TrendViewModel {
     /**
      * The series' change points, each with what changed in the environment at it: the hosts of the
      * run before and the run at the change point, read from their lines (runs recorded without a host
-     * class have none to compare).
+     * class have none to compare). A line that cannot be read any more (the file changed since it
+     * was opened) leaves that label empty; the change point stays.
      */
-    private List<TrendPlotBuilder.Change> changes(HistoryIndex history, TrendSeries s) throws InputException {
+    private List<TrendPlotBuilder.Change> changes(HistoryIndex history, TrendSeries s) {
         FastHistoryReader reader = new FastHistoryReader();
         List<TrendPlotBuilder.Change> out = new ArrayList<>();
         for (ChangePoints.ChangePoint cp : detector.detect(s.scores())) {
             String environment = "";
             if (s.hostClass() != null && cp.index() >= 1 && cp.index() < s.size()) {
-                HostIdentity before = reader.readRun(history.file(), history.runs().get(s.run(cp.index() - 1))).host();
-                HostIdentity after = reader.readRun(history.file(), history.runs().get(s.run(cp.index()))).host();
-                environment = HostIdentity.environmentChange(before, after).orElse("");
+                try {
+                    HostIdentity before = reader.readRun(history.file(), history.runs().get(s.run(cp.index() - 1)))
+                            .host();
+                    HostIdentity after = reader.readRun(history.file(), history.runs().get(s.run(cp.index()))).host();
+                    environment = HostIdentity.environmentChange(before, after).orElse("");
+                } catch (InputException e) {
+                    // The line changed since the history was opened: no label, the change point stays.
+                }
             }
             out.add(new TrendPlotBuilder.Change(cp, environment));
         }

@@ -95,6 +95,30 @@ class CompareViewModelTest {
                 });
     }
 
+    private static RunChoice choice(List<RunChoice> choices, String label) {
+        return choices.stream().filter(c -> c.label().contains(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void runsOfTwoHostClassesGiveAdviceNamingWhatDiffersAndRunsOfOneClassAVerdict() {
+        ProjectFixtures.twoHostClasses(dir, 4, 99);
+        main.open(dir);
+
+        model.candidateProperty().set(choice(model.candidates(), "run-00003"));
+        model.baseProperty().set(choice(model.bases(), "run-00002"));
+        GateReport acrossClasses = model.reportProperty().get();
+        String notes = model.notesProperty().get();
+        model.baseProperty().set(choice(model.bases(), "run-00001"));
+        GateReport oneClass = model.reportProperty().get();
+
+        // Runs 1 and 3 are AVX-512, run 2 AVX2 (ProjectFixtures.twoHostClasses).
+        assertThat(acrossClasses.advisory()).isTrue();
+        assertThat(acrossClasses.advisoryReason()).isEqualTo("measured on different host classes: avx512f here, not "
+                + "in the base; vector width 512 bits here, 256 bits in the base");
+        assertThat(notes).contains("verdicts are advisory");
+        assertThat(oneClass.advisory()).isFalse();
+    }
+
     @Test
     void regressionsOnlyHidesEveryOtherRow() {
         ProjectFixtures.project(dir, RUNS, RUNS - 1);

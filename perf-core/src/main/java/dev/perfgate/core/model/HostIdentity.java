@@ -37,10 +37,15 @@ public record HostIdentity(HostClass hostClass, String jdkBuild, Map<String, Str
 
     /**
      * Why verdicts between results measured on two hosts are advice rather than verdicts that may
-     * fail a build; empty when they may fail one. Where both hosts are known their classes decide
-     * (platform, instruction set, vector width, cores, JDK feature version), not the CPU's model
-     * name, which differs between runners of one class. Where either is not known (runs recorded
-     * before host classes, results without a host file), only the JDK feature versions are compared.
+     * fail a build; empty when they may fail one, the same rule as {@code perf-gate check}'s.
+     * <ul>
+     *   <li>Both hosts known: their classes decide (platform, instruction set, vector width, cores,
+     *       JDK feature version), not the CPU's model name, which differs between runners of one class.</li>
+     *   <li>One known, the other not (a baseline of schema 1, a run recorded before host classes,
+     *       results without a host file): advice, since nothing shows the unknown one is of the class.</li>
+     *   <li>Neither known (two old runs, two plain JMH files): the fingerprints, as before host
+     *       classes: a different CPU model name (where both give one) or JDK feature version.</li>
+     * </ul>
      *
      * @param there what to call the base side, e.g. {@code "the baseline"}
      */
@@ -50,9 +55,21 @@ public record HostIdentity(HostClass hostClass, String jdkBuild, Map<String, Str
             List<String> differ = current.hostClass().differencesFrom(base.hostClass(), there);
             return differ.isEmpty() ? "" : "measured on different host classes: " + String.join("; ", differ);
         }
+        if (current != null || base != null) {
+            return "no host class recorded " + (base == null ? "for " + there : "here") + ", so nothing shows "
+                    + "that both sides ran on hosts of one class";
+        }
+        List<String> differ = new ArrayList<>();
+        if (!currentJvm.cpuModel().isEmpty() && !baseJvm.cpuModel().isEmpty()
+                && !currentJvm.cpuModel().equals(baseJvm.cpuModel())) {
+            differ.add("CPU " + currentJvm.cpuModel() + " here, " + baseJvm.cpuModel() + " in " + there);
+        }
         int here = currentJvm.jdkFeatureVersion();
         int was = baseJvm.jdkFeatureVersion();
-        return here == 0 || was == 0 || here == was ? "" : "JDK " + here + " here, JDK " + was + " in " + there;
+        if (here != 0 && was != 0 && here != was) {
+            differ.add("JDK " + here + " here, JDK " + was + " in " + there);
+        }
+        return String.join("; ", differ);
     }
 
     /**

@@ -92,6 +92,18 @@ public final class HostFile {
     }
 
     /**
+     * The host that measured a results file: the host file's, or null when there is none or its
+     * entries (shards merged) are of more than one host class, so that no one host measured it.
+     *
+     * @param platform the platform the results are compared on: the host classes' platform
+     */
+    public static HostIdentity hostOf(Path results, PlatformKey platform) throws InputException {
+        List<Entry> entries = read(results, platform).orElse(List.of());
+        boolean oneClass = entries.stream().map(e -> e.host().hostClass()).distinct().count() == 1;
+        return oneClass ? entries.get(0).host() : null;
+    }
+
+    /**
      * The host file of a results file, or empty when there is none.
      *
      * @param platform the platform the results are compared on: the host classes' platform

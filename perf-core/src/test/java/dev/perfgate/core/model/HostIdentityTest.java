@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When verdicts between two hosts are advice: the host classes decide, the JDK feature version where a host is unknown. */
+/** When verdicts between two hosts are advice: the host classes decide; where neither is known, the fingerprints. */
 class HostIdentityTest {
 
     private static final PlatformKey LINUX = PlatformKey.parse("linux-x86_64");
@@ -41,11 +41,23 @@ class HostIdentityTest {
     }
 
     @Test
-    void withoutBothHostsOnlyTheJdkFeatureVersionDecides() {
-        assertThat(HostIdentity.advisoryReason(null, jvm("AMD EPYC 9R14", "21.0.5"), host(AVX2, 256),
+    void aHostKnownOnOneSideOnlyGivesAdvice() {
+        assertThat(HostIdentity.advisoryReason(host(AVX2, 256), jvm("AMD EPYC", "17.0.15"), null,
+                jvm("AMD EPYC", "17.0.15"), "the baseline"))
+                .isEqualTo("no host class recorded for the baseline, so nothing shows that both sides ran on hosts "
+                        + "of one class");
+        assertThat(HostIdentity.advisoryReason(null, jvm("AMD EPYC", "17.0.15"), host(AVX2, 256),
+                jvm("AMD EPYC", "17.0.15"), "the baseline")).startsWith("no host class recorded here");
+    }
+
+    @Test
+    void withNeitherHostTheFingerprintsDecideAsBeforeHostClasses() {
+        assertThat(HostIdentity.advisoryReason(null, jvm("AMD EPYC 9R14", "21.0.5"), null,
                 jvm("AMD EPYC 9R14", "17.0.15"), "the base")).isEqualTo("JDK 21 here, JDK 17 in the base");
-        assertThat(HostIdentity.advisoryReason(host(AVX2, 256), jvm("AMD EPYC 9R14", "17.0.15"), null,
-                jvm("Apple M1 Pro", "17.0.2"), "the base")).isEmpty();
+        assertThat(HostIdentity.advisoryReason(null, jvm("Apple M1 Pro", "17.0.15"), null,
+                jvm("AMD EPYC 9R14", "17.0.2"), "the base")).isEqualTo("CPU Apple M1 Pro here, AMD EPYC 9R14 in the base");
+        assertThat(HostIdentity.advisoryReason(null, jvm("AMD EPYC 9R14", "17.0.15"), null,
+                jvm("AMD EPYC 9R14", "17.0.2"), "the base")).isEmpty();
         assertThat(HostIdentity.advisoryReason(null, jvm("", ""), null, jvm("AMD EPYC 9R14", "17.0.15"), "the base"))
                 .isEmpty();
     }
