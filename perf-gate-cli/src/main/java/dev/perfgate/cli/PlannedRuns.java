@@ -196,10 +196,10 @@ final class PlannedRuns {
             group.iterations = Integer.valueOf(shape.getKey().get(1));
             group.iterationTime = shape.getKey().get(2);
             // A plan of this very shape still says what its forks cost, for the budget.
-            List<String> settings = group.settings().subList(2, 10);
             group.plans = options.plans.entrySet().stream()
-                    .filter(e -> shape.getValue().contains(e.getKey())
-                            && e.getValue().jmhArguments().subList(2, 10).equals(settings))
+                    .filter(e -> shape.getValue().contains(e.getKey()) && shape.getKey().equals(List.of(
+                            String.valueOf(e.getValue().warmupIterations()), String.valueOf(e.getValue().iterations()),
+                            e.getValue().jmhIterationTime())))
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().withForks(forks)));
             groups.add(fixed(group, shape.getValue(), counts));
         }
