@@ -1,6 +1,6 @@
 package dev.perfgate.analyzer;
 
-import dev.perfgate.analyzer.history.HistoryIndexCache;
+import dev.perfgate.core.history.HistoryIndexCache;
 import dev.perfgate.analyzer.project.RecentProjects;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import dev.perfgate.analyzer.ui.FxDialogService;

@@ -3,8 +3,8 @@ package dev.perfgate.analyzer;
 import dev.perfgate.analyzer.approve.ApprovalViewModel;
 import dev.perfgate.analyzer.compare.CompareViewModel;
 import dev.perfgate.analyzer.distribution.DistributionViewModel;
-import dev.perfgate.analyzer.history.FastHistoryReader;
-import dev.perfgate.analyzer.history.HistoryIndexCache;
+import dev.perfgate.core.history.HistoryReader;
+import dev.perfgate.core.history.HistoryIndexCache;
 import dev.perfgate.analyzer.jfr.JfrViewModel;
 import dev.perfgate.analyzer.project.ProjectLoader;
 import dev.perfgate.analyzer.project.Workspace;
@@ -62,7 +62,7 @@ public final class MainViewModel {
 
     public MainViewModel(AnalyzerServices services) {
         this.services = services;
-        this.loader = new ProjectLoader(new FastHistoryReader(services.cacheDir().map(HistoryIndexCache::new)
+        this.loader = new ProjectLoader(new HistoryReader(services.cacheDir().map(HistoryIndexCache::new)
                 .orElse(null)), detectedPlatform(services));
         this.trends = new TrendViewModel(workspace.getReadOnlyProperty(), services.runner());
         this.compare = new CompareViewModel(workspace.getReadOnlyProperty(), services);

@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.trend.TrendChart;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import javafx.scene.Scene;

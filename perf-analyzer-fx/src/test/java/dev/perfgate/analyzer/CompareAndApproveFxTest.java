@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.compare.ComparisonLine;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import dev.perfgate.core.baseline.Baseline;
@@ -29,7 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static dev.perfgate.core.fixtures.ProjectFixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The compare and approve flows in the real window, with the real reason and diff dialogs. */

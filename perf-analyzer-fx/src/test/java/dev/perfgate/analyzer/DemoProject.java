@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.jfr.Burners;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.core.history.HistoryCodec;
 import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.model.BenchmarkId;

@@ -1,7 +1,7 @@
 package dev.perfgate.analyzer;
 
-import dev.perfgate.analyzer.history.FastHistoryReader;
-import dev.perfgate.analyzer.history.HistoryIndex;
+import dev.perfgate.core.history.HistoryReader;
+import dev.perfgate.core.history.HistoryIndex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class LoadTiming {
                     iterations);
             long t0 = System.nanoTime();
             for (int i = 0; i < 3; i++) {
-                new FastHistoryReader().read(small);
+                new HistoryReader().index(small);
             }
             System.out.printf("warm-up on %d MB x 3 in %.0f ms%n", Files.size(small) >> 20, (System.nanoTime() - t0) / 1e6);
         }
@@ -47,7 +47,7 @@ public final class LoadTiming {
         }
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
-            HistoryIndex index = new FastHistoryReader().read(file);
+            HistoryIndex index = new HistoryReader().index(file);
             System.out.printf("fast read: %d runs, %d series in %.0f ms%n", index.runs().size(), index.series().size(),
                     (System.nanoTime() - t0) / 1e6);
         }

@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.core.model.PlatformKey;

@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.compare.ComparisonLine;
 import dev.perfgate.analyzer.export.PngExporter;
 import dev.perfgate.analyzer.project.RecentProjects;

@@ -3,7 +3,7 @@ package dev.perfgate.analyzer.compare;
 import dev.perfgate.core.report.ReportLabels;
 
 import dev.perfgate.analyzer.AnalyzerServices;
-import dev.perfgate.analyzer.history.FastHistoryReader;
+import dev.perfgate.core.history.HistoryReader;
 import dev.perfgate.analyzer.project.ResultsFile;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.core.InputException;
@@ -46,7 +46,7 @@ public final class CompareViewModel {
 
     private final ReadOnlyObjectProperty<Workspace> workspace;
     private final AnalyzerServices services;
-    private final FastHistoryReader reader = new FastHistoryReader();
+    private final HistoryReader reader = new HistoryReader();
 
     private final ObservableList<RunChoice> bases = FXCollections.observableArrayList();
     private final ObservableList<RunChoice> candidates = FXCollections.observableArrayList();

@@ -1,6 +1,6 @@
 package dev.perfgate.analyzer.compare;
 
-import dev.perfgate.analyzer.history.RunInfo;
+import dev.perfgate.core.history.RunInfo;
 import dev.perfgate.analyzer.project.ResultsFile;
 import dev.perfgate.core.baseline.Baseline;
 

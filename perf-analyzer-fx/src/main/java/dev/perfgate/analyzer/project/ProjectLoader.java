@@ -1,7 +1,7 @@
 package dev.perfgate.analyzer.project;
 
-import dev.perfgate.analyzer.history.FastHistoryReader;
-import dev.perfgate.analyzer.history.HistoryIndex;
+import dev.perfgate.core.history.HistoryReader;
+import dev.perfgate.core.history.HistoryIndex;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineFile;
@@ -26,14 +26,14 @@ import java.util.TreeSet;
  */
 public final class ProjectLoader {
 
-    private final FastHistoryReader historyReader;
+    private final HistoryReader historyReader;
     private final Optional<PlatformKey> thisPlatform;
 
     /**
      * @param historyReader reads histories
      * @param thisPlatform  the platform of this machine, preferred when a project has several
      */
-    public ProjectLoader(FastHistoryReader historyReader, Optional<PlatformKey> thisPlatform) {
+    public ProjectLoader(HistoryReader historyReader, Optional<PlatformKey> thisPlatform) {
         this.historyReader = historyReader;
         this.thisPlatform = thisPlatform;
     }
@@ -156,7 +156,7 @@ public final class ProjectLoader {
                         }
                     });
             Path historyFile = dir.resolve("history").resolve(key + ".jsonl");
-            history = Files.exists(historyFile) ? Optional.of(historyReader.read(historyFile, progress)) : Optional.empty();
+            history = Files.exists(historyFile) ? Optional.of(historyReader.index(historyFile, progress)) : Optional.empty();
             try {
                 baseline = baselineRead.join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -171,7 +171,7 @@ public final class ProjectLoader {
 
     /** Opens a lone history file; its platform is its file name's, when that is a platform key. */
     private Workspace openHistory(Path file, java.util.function.DoubleConsumer progress) throws InputException {
-        HistoryIndex history = historyReader.read(file, progress);
+        HistoryIndex history = historyReader.index(file, progress);
         Optional<PlatformKey> platform = parsePlatform(stripExtension(String.valueOf(file.getFileName())));
         return new Workspace(Optional.empty(), platform.map(List::of).orElse(List.of()), platform, Optional.empty(),
                 Optional.of(history), List.of());

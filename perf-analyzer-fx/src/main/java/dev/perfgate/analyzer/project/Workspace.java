@@ -1,6 +1,6 @@
 package dev.perfgate.analyzer.project;
 
-import dev.perfgate.analyzer.history.HistoryIndex;
+import dev.perfgate.core.history.HistoryIndex;
 import dev.perfgate.core.baseline.Baseline;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.model.BenchmarkId;

@@ -1,8 +1,8 @@
 package dev.perfgate.analyzer.trend;
 
-import dev.perfgate.analyzer.history.HistoryIndex;
-import dev.perfgate.analyzer.history.RunInfo;
-import dev.perfgate.analyzer.history.TrendSeries;
+import dev.perfgate.core.history.HistoryIndex;
+import dev.perfgate.core.history.RunInfo;
+import dev.perfgate.core.history.TrendSeries;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.core.baseline.BaselineEntry;
 import dev.perfgate.core.history.ChangePoints;
@@ -132,7 +132,7 @@ final class TrendPlotBuilder {
                 double err = s.error(i) / divisor;
                 // Overlaid series show no error bars: several benchmarks' bars would hide the lines.
                 boolean hasErr = Double.isFinite(err) && !overlay;
-                RunInfo run = history.runs().get(s.run(i));
+                RunInfo run = s.run(i);
                 int at = i;
                 points.add(new TrendPlot.Point(x[i], v, hasErr ? v - err : Double.NaN, hasErr ? v + err : Double.NaN,
                         () -> tooltip(run, s, at)));
@@ -153,7 +153,7 @@ final class TrendPlotBuilder {
                 changeCount += changes.size();
                 for (Change change : changes) {
                     ChangePoints.ChangePoint cp = change.point();
-                    RunInfo run = history.runs().get(s.run(cp.index()));
+                    RunInfo run = s.run(cp.index());
                     markers.add(new TrendPlot.Marker(s.time(cp.index()), TrendPlot.MarkerKind.CHANGE_POINT,
                             "Change point" + (overlay ? " in " + s.id().shortName() : "")
                                     + (classes ? " on " + s.hostLabel() : "") + ": mean "

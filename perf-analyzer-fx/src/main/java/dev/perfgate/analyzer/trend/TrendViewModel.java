@@ -1,8 +1,10 @@
 package dev.perfgate.analyzer.trend;
 
-import dev.perfgate.analyzer.history.FastHistoryReader;
-import dev.perfgate.analyzer.history.HistoryIndex;
-import dev.perfgate.analyzer.history.TrendSeries;
+import dev.perfgate.core.history.HistoryReader;
+import dev.perfgate.core.history.Trend;
+import dev.perfgate.core.history.Trends;
+import dev.perfgate.core.history.HistoryIndex;
+import dev.perfgate.core.history.TrendSeries;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.core.InputException;
@@ -301,27 +303,14 @@ public final class TrendViewModel {
     }
 
     /**
-     * The series' change points, each with what changed in the environment at it: the hosts of the
-     * run before and the run at the change point, read from their lines (runs recorded without a host
-     * class have none to compare). A line that cannot be read any more (the file changed since it
-     * was opened) leaves that label empty; the change point stays.
+     * The series' change points, each with what changed in the environment at it, as perf-core's
+     * {@link Trends#trend} finds them for {@code perf-gate history}.
      */
     private List<TrendPlotBuilder.Change> changes(HistoryIndex history, TrendSeries s) {
-        FastHistoryReader reader = new FastHistoryReader();
+        Trend trend = new Trends(new HistoryReader(), detector).trend(history.file(), s);
         List<TrendPlotBuilder.Change> out = new ArrayList<>();
-        for (ChangePoints.ChangePoint cp : detector.detect(s.scores())) {
-            String environment = "";
-            if (s.hostClass() != null && cp.index() >= 1 && cp.index() < s.size()) {
-                try {
-                    HostIdentity before = reader.readRun(history.file(), history.runs().get(s.run(cp.index() - 1)))
-                            .host();
-                    HostIdentity after = reader.readRun(history.file(), history.runs().get(s.run(cp.index()))).host();
-                    environment = HostIdentity.environmentChange(before, after).orElse("");
-                } catch (InputException e) {
-                    // The line changed since the history was opened: no label, the change point stays.
-                }
-            }
-            out.add(new TrendPlotBuilder.Change(cp, environment));
+        for (ChangePoints.ChangePoint cp : trend.changePoints()) {
+            out.add(new TrendPlotBuilder.Change(cp, trend.environmentChange(cp).orElse("")));
         }
         return out;
     }

@@ -2,7 +2,7 @@ package dev.perfgate.analyzer.approve;
 
 import dev.perfgate.analyzer.FakeDialogService;
 import dev.perfgate.analyzer.MainViewModel;
-import dev.perfgate.analyzer.ProjectFixtures;
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.TestServices;
 import dev.perfgate.analyzer.compare.ComparisonLine;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static dev.perfgate.core.fixtures.ProjectFixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApprovalViewModelTest {

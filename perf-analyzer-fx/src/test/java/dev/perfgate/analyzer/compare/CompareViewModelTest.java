@@ -2,7 +2,7 @@ package dev.perfgate.analyzer.compare;
 
 import dev.perfgate.analyzer.FakeDialogService;
 import dev.perfgate.analyzer.MainViewModel;
-import dev.perfgate.analyzer.ProjectFixtures;
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.TestServices;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.core.baseline.Baseline;
@@ -29,7 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static dev.perfgate.core.fixtures.ProjectFixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CompareViewModelTest {

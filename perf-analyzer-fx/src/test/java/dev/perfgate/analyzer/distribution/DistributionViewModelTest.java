@@ -2,7 +2,7 @@ package dev.perfgate.analyzer.distribution;
 
 import dev.perfgate.analyzer.FakeDialogService;
 import dev.perfgate.analyzer.MainViewModel;
-import dev.perfgate.analyzer.ProjectFixtures;
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.analyzer.TestServices;
 import dev.perfgate.analyzer.compare.ComparisonLine;
 import dev.perfgate.analyzer.ui.BackgroundRunner;

@@ -1,9 +1,6 @@
 package dev.perfgate.core.history;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,14 +35,6 @@ public final class HistoryCodec {
     public static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = ModelJson.mapper();
-
-    /** Everything but the bulky fields a trend does not use. */
-    private static final TokenFilter TREND_FIELDS = new TokenFilter() {
-        @Override
-        public TokenFilter includeProperty(String name) {
-            return name.equals("samples") || name.equals("secondary") || name.equals("fingerprint") ? null : this;
-        }
-    };
 
     /** The record as one line of JSON, without the line end. */
     public String write(HistoryRecord record) {
@@ -96,39 +85,20 @@ public final class HistoryCodec {
     }
 
     /**
-     * Parses one line.
+     * Parses one line. This is the definition of a valid history line: {@link HistoryReader}'s faster
+     * reading of long histories accepts exactly the lines this accepts.
      *
      * @param source the history file, for messages
      * @param lineNo the 1-based line number, for messages
      */
     public HistoryRecord read(String source, long lineNo, String line) throws InputException {
-        return read(source, lineNo, line, false);
-    }
-
-    /**
-     * Parses one line, or with {@code trendOnly} only what a trend uses: the per-fork samples,
-     * secondary metrics and fingerprint are skipped by the parser, neither kept nor checked, and read
-     * as empty. A long history is read that way several times faster; {@code history verify} and
-     * everything else read every field.
-     */
-    public HistoryRecord read(String source, long lineNo, String line, boolean trendOnly) throws InputException {
         String where = "line " + lineNo;
         JsonNode node;
         try {
-            if (trendOnly) {
-                // Closed, so that the parser's buffers go back to Jackson's recycler for the next line.
-                try (JsonParser filtered = new FilteringParserDelegate(mapper.getFactory().createParser(line),
-                        TREND_FIELDS, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-                    node = mapper.readTree(filtered);
-                }
-            } else {
-                node = mapper.readTree(line);
-            }
+            node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
             InputException syntax = JsonErrors.syntax(source, e);
             throw new InputException(source, where, syntax.problem(), e);
-        } catch (java.io.IOException e) {
-            throw new InputException(source, where, "cannot be read: " + e.getMessage(), e); // not from a String
         }
         LinePath path = new LinePath(source, where);
         if (node == null || !node.isObject()) {

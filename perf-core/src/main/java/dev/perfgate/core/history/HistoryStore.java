@@ -45,6 +45,7 @@ public final class HistoryStore {
     private final Path projectDir;
     private final Clock clock;
     private final HistoryCodec codec = new HistoryCodec();
+    private final HistoryReader reader = new HistoryReader();
 
     /**
      * @param projectDir directory holding {@code history/}
@@ -113,7 +114,7 @@ public final class HistoryStore {
     /** Whether a line without its line end is a complete record written by some other writer. */
     private boolean isRecord(Path file, byte[] line) {
         try {
-            return parse(file.toString(), 0, line, false) != null;
+            return reader.parse(file.toString(), 0, line) != null;
         } catch (InputException e) {
             return false;
         }
@@ -136,7 +137,12 @@ public final class HistoryStore {
     public record ReadSummary(long records, boolean tornLastLine) {
     }
 
-    /** All records of a platform's history; empty when there is no history yet. */
+    /** The reader of this store's files. */
+    public HistoryReader reader() {
+        return reader;
+    }
+
+    /** All records of a platform's history, in full; empty when there is no history yet. */
     public List<HistoryRecord> readAll(PlatformKey platform) throws InputException {
         List<HistoryRecord> out = new ArrayList<>();
         stream(path(platform), (lineNo, record) -> out.add(record));
@@ -144,38 +150,13 @@ public final class HistoryStore {
     }
 
     /**
-     * Streams a history file record by record, without loading it whole. Blank lines are skipped.
-     * A last line with no line end that does not parse (or is cut inside a UTF-8 character) is a
-     * torn append: it is skipped and reported in the summary. A missing file reads as empty.
+     * Streams a history file record by record, in full (with per-fork samples), without loading it
+     * whole; see {@link HistoryReader} for blank, torn and missing files.
      */
     public ReadSummary stream(Path file, Visitor visitor) throws InputException {
-        return stream(file, visitor, false);
-    }
-
-    /**
-     * As {@link #stream(Path, Visitor)}; with {@code trendOnly} the records hold only what a trend
-     * uses (no samples, secondary metrics or fingerprint; see {@link HistoryCodec#read(String, long,
-     * String, boolean)}).
-     */
-    public ReadSummary stream(Path file, Visitor visitor, boolean trendOnly) throws InputException {
-        String source = file.toString();
-        long[] records = {0};
-        boolean torn = lines(file, (lineNo, bytes, complete) -> {
-            try {
-                HistoryRecord record = parse(source, lineNo, bytes, trendOnly);
-                if (record != null) {
-                    visitor.visit(lineNo, record);
-                    records[0]++;
-                }
-                return false;
-            } catch (InputException e) {
-                if (complete) {
-                    throw e;
-                }
-                return true;
-            }
-        });
-        return new ReadSummary(records[0], torn);
+        HistoryReader.Summary summary = reader.read(file, HistoryReader.Detail.FULL,
+                (lineNo, offset, length, record) -> visitor.visit(lineNo, record));
+        return new ReadSummary(summary.records(), summary.tornLastLine());
     }
 
     /**
@@ -201,8 +182,9 @@ public final class HistoryStore {
 
     /**
      * Checks every line of a history file and goes on after a bad one: each must be a record of a
-     * schema version this perfgate reads, a run must be of {@code platform} (when given) and no run
-     * id may appear twice. A missing file verifies as empty.
+     * schema version this perfgate reads ({@link HistoryCodec} decides, samples included), a run
+     * must be of {@code platform} (when given) and no run id may appear twice. A missing file
+     * verifies as empty.
      *
      * @param platform the platform the file holds, or null not to check it
      */
@@ -210,117 +192,34 @@ public final class HistoryStore {
         String source = file.toString();
         List<String> problems = new ArrayList<>();
         Map<String, Long> runIds = new HashMap<>();
-        long[] counts = {0, 0, 0};
+        long[] bad = {0};
         java.util.function.Consumer<String> problem = message -> {
-            if (counts[2]++ < Verification.MAX_PROBLEMS) {
+            if (bad[0]++ < Verification.MAX_PROBLEMS) {
                 problems.add(message);
             }
         };
-        boolean torn = lines(file, (lineNo, bytes, complete) -> {
-            counts[0] = lineNo;
-            HistoryRecord record;
-            try {
-                record = parse(source, lineNo, bytes, false);
-            } catch (InputException e) {
-                if (!complete) {
-                    return true;
-                }
-                problem.accept(e.getMessage());
-                return false;
-            }
-            if (record instanceof HistoryRecord.RunRecord r) {
-                if (platform != null && !platform.equals(r.run().platform())) {
-                    problem.accept(new InputException(source, "line " + lineNo + ", $.platform", "a run of "
-                            + r.run().platform() + " in the history of " + platform).getMessage());
-                }
-                Long first = runIds.putIfAbsent(r.run().runId(), lineNo);
-                if (first != null) {
-                    problem.accept(new InputException(source, "line " + lineNo + ", $.run_id", "run "
-                            + r.run().runId() + " is already on line " + first).getMessage());
-                }
-            }
-            if (record != null) {
-                counts[1]++;
-            }
-            return false;
-        });
-        return new Verification(counts[0], counts[1], counts[2], List.copyOf(problems), torn);
-    }
-
-    /** Receives the lines of a history file. */
-    @FunctionalInterface
-    private interface LineVisitor {
-        /**
-         * Called once per line, in file order.
-         *
-         * @param bytes    the line without its line end
-         * @param complete whether a line end followed (false only for the last line)
-         * @return whether the line is a torn append
-         */
-        boolean visit(long lineNo, byte[] bytes, boolean complete) throws InputException;
-    }
-
-    /**
-     * Reads a file line by line through a buffer, never holding more than one line.
-     *
-     * @return whether the last line is a torn append, as its visitor said
-     */
-    private static boolean lines(Path file, LineVisitor visitor) throws InputException {
-        String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InputException(source, null, "is a directory, expected a history file (.jsonl)");
-        }
-        // Scans a 64 KB buffer for line ends itself: a read() per byte of a buffered stream takes a
-        // lock each time and was most of the time spent on a long history.
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            byte[] line = new byte[4096];
-            int length = 0;
-            long lineNo = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] != '\n') {
-                        continue;
+        HistoryReader.Summary summary = reader.read(file, HistoryReader.Detail.SUMMARY, new HistoryReader.Visitor() {
+            @Override
+            public void visit(long lineNo, long offset, int length, HistoryRecord record) {
+                if (record instanceof HistoryRecord.RunRecord r) {
+                    if (platform != null && !platform.equals(r.run().platform())) {
+                        problem.accept(new InputException(source, "line " + lineNo + ", $.platform", "a run of "
+                                + r.run().platform() + " in the history of " + platform).getMessage());
                     }
-                    line = append(line, length, buffer, start, i - start);
-                    length += i - start;
-                    start = i + 1;
-                    visitor.visit(++lineNo, Arrays.copyOf(line, length), true);
-                    length = 0;
+                    Long first = runIds.putIfAbsent(r.run().runId(), lineNo);
+                    if (first != null) {
+                        problem.accept(new InputException(source, "line " + lineNo + ", $.run_id", "run "
+                                + r.run().runId() + " is already on line " + first).getMessage());
+                    }
                 }
-                line = append(line, length, buffer, start, n - start);
-                length += n - start;
             }
-            return length > 0 && visitor.visit(++lineNo, Arrays.copyOf(line, length), false);
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (AccessDeniedException e) {
-            throw new InputException(source, null, "permission denied");
-        } catch (IOException e) {
-            throw new InputException(source, null, "cannot be read: " + e.getMessage(), e);
-        }
-    }
 
-    /** {@code line} with {@code count} bytes of {@code from} appended after its first {@code length}. */
-    private static byte[] append(byte[] line, int length, byte[] from, int start, int count) {
-        byte[] out = length + count <= line.length ? line : Arrays.copyOf(line, Math.max(line.length * 2, length + count));
-        System.arraycopy(from, start, out, length, count);
-        return out;
-    }
-
-    /** One line's record; null for a blank line. */
-    private HistoryRecord parse(String source, long lineNo, byte[] bytes, boolean trendOnly) throws InputException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(source, "line " + lineNo, "is not valid UTF-8 text");
-        }
-        return text.isBlank() ? null : codec.read(source, lineNo, text, trendOnly);
+            @Override
+            public void bad(long lineNo, InputException e) {
+                problem.accept(e.getMessage());
+            }
+        });
+        return new Verification(summary.lines(), summary.records(), bad[0], List.copyOf(problems),
+                summary.tornLastLine());
     }
 }

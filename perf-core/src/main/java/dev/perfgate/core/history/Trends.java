@@ -2,38 +2,39 @@ package dev.perfgate.core.history;
 
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.model.BenchmarkId;
-import dev.perfgate.core.model.BenchmarkResult;
-import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.HostIdentity;
-import dev.perfgate.core.model.Measurement;
-import dev.perfgate.core.model.Units;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Reads a history file once, streaming, and builds the {@link Trend} of every benchmark that
- * matches a filter, one per host class it ran on, with change points from {@link ChangePoints}.
+ * The {@link Trend}s of a history file: its series ({@link SeriesBuilder}'s rules), each with the
+ * change points {@link ChangePoints} finds and, at each, whether the environment changed there.
+ * {@code perf-gate history}, its HTML page and the analyzer all build trends here.
  */
 public final class Trends {
 
-    private final HistoryStore store;
+    private final HistoryReader reader;
     private final ChangePoints detector;
 
-    public Trends(HistoryStore store, ChangePoints detector) {
-        this.store = store;
+    public Trends(HistoryReader reader, ChangePoints detector) {
+        this.reader = reader;
         this.detector = detector;
+    }
+
+    public Trends(HistoryStore store, ChangePoints detector) {
+        this(store.reader(), detector);
     }
 
     /**
      * What a read found.
      *
-     * @param trends       one per benchmark, sorted by identity
+     * @param trends       one per benchmark and host class, sorted by benchmark, then by the class
+     *                     whose first run is oldest
      * @param tornLastLine whether the file ended in a torn (partly written) line, which was skipped
      */
     public record Result(List<Trend> trends, boolean tornLastLine) {
@@ -43,57 +44,50 @@ public final class Trends {
     }
 
     /**
-     * The trends of a history file.
+     * The trends of a history file, read in one pass with memory bounded by the benchmarks kept
+     * times {@code lastRuns} (and the run ids, to skip runs recorded twice).
      *
      * @param file     the history file
      * @param filter   which benchmarks to keep
-     * @param lastRuns keep only the most recent this many points per benchmark and host class; 0 for all
+     * @param lastRuns keep only the latest this many points per benchmark and host class; 0 for all
      */
     public Result read(Path file, Predicate<BenchmarkId> filter, int lastRuns) throws InputException {
-        Map<Series, ArrayDeque<Trend.Point>> points = new TreeMap<>();
-        Map<BenchmarkId, String> units = new TreeMap<>();
-        HistoryStore.ReadSummary summary = store.stream(file, (lineNo, record) -> {
-            if (record instanceof HistoryRecord.RunRecord r) {
-                for (BenchmarkResult result : r.run().results()) {
-                    if (!filter.test(result.id())) {
-                        continue;
-                    }
-                    String unit = units.computeIfAbsent(result.id(), k -> result.primary().unit());
-                    Measurement m = Units.convert(result.primary(), unit).orElse(null);
-                    if (m == null || !Double.isFinite(m.score())) {
-                        continue;
-                    }
-                    HostIdentity host = r.run().host();
-                    ArrayDeque<Trend.Point> kept = points.computeIfAbsent(
-                            new Series(result.id(), host == null ? null : host.hostClass()), k -> new ArrayDeque<>());
-                    kept.addLast(new Trend.Point(r.run().runId(), r.run().timestamp(), r.run().commit(), m.score(),
-                            m.scoreError(), host));
-                    if (lastRuns > 0 && kept.size() > lastRuns) {
-                        kept.removeFirst(); // memory stays bounded by benchmarks x lastRuns, however long the file
-                    }
-                }
-            }
-        }, true);
+        SeriesBuilder builder = new SeriesBuilder(filter, lastRuns);
+        HistoryReader.Summary summary = reader.read(file, HistoryReader.Detail.SUMMARY, builder::add);
+        HistoryIndex index = builder.build(file, summary.tornLastLine());
         List<Trend> trends = new ArrayList<>();
-        points.forEach((series, deque) -> {
-            List<Trend.Point> kept = List.copyOf(deque);
-            double[] scores = kept.stream().mapToDouble(Trend.Point::score).toArray();
-            trends.add(new Trend(series.id(), series.hostClass(), units.get(series.id()), kept,
-                    detector.detect(scores)));
-        });
+        for (List<TrendSeries> list : index.series().values()) {
+            for (TrendSeries s : list) {
+                trends.add(trend(file, s));
+            }
+        }
         return new Result(trends, summary.tornLastLine());
     }
 
-    /** One benchmark on one host class (null: runs without one), ordered by benchmark, then class label. */
-    private record Series(BenchmarkId id, HostClass hostClass) implements Comparable<Series> {
-        @Override
-        public int compareTo(Series o) {
-            int byId = id.compareTo(o.id);
-            return byId != 0 ? byId : label().compareTo(o.label());
+    /**
+     * A series as a trend: its change points, each labelled when the JDK build or the host's speed
+     * probe changed between the run before it and the run at it (both runs' lines are read again
+     * for their hosts; a line that no longer holds its run, the file having changed, leaves the
+     * label out and keeps the change point).
+     */
+    public Trend trend(Path file, TrendSeries s) {
+        Trend plain = s.toTrend(detector);
+        Map<Integer, String> environment = new HashMap<>();
+        if (s.hostClass() != null) {
+            for (ChangePoints.ChangePoint cp : plain.changePoints()) {
+                if (cp.index() < 1 || cp.index() >= s.size()) {
+                    continue;
+                }
+                try {
+                    HostIdentity before = reader.readRun(file, s.run(cp.index() - 1)).host();
+                    HostIdentity after = reader.readRun(file, s.run(cp.index())).host();
+                    HostIdentity.environmentChange(before, after).ifPresent(e -> environment.put(cp.index(), e));
+                } catch (InputException e) {
+                    // The file changed since it was read: no label, the change point stays.
+                }
+            }
         }
-
-        private String label() {
-            return hostClass == null ? "" : "1" + hostClass.label() + hostClass.isa();
-        }
+        return new Trend(plain.id(), plain.hostClass(), plain.unit(), plain.points(), plain.changePoints(),
+                environment);
     }
 }

@@ -52,9 +52,10 @@ class HistoryReportTest {
         List<Trend.Point> points = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             points.add(new Trend.Point("run-" + i, Instant.parse("2026-10-01T08:00:00Z").plusSeconds(3600L * i), "c" + i,
-                    i < 12 ? 100 : 121, 0.5, i < 12 ? before : after));
+                    i < 12 ? 100 : 121, 0.5));
         }
-        Trend trend = new Trend(ID, avx2, "us/op", points, List.of(new ChangePoints.ChangePoint(12, 100, 121, 0.001)));
+        Trend trend = new Trend(ID, avx2, "us/op", points, List.of(new ChangePoints.ChangePoint(12, 100, 121, 0.001)),
+                java.util.Map.of(12, HostIdentity.environmentChange(before, after).orElseThrow()));
 
         String text = HistoryReport.render(List.of(trend), "linux-x86_64", HistoryReport.Format.TEXT);
         String json = HistoryReport.render(List.of(trend), "linux-x86_64", HistoryReport.Format.JSON);

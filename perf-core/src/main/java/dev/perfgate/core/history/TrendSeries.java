@@ -1,7 +1,5 @@
-package dev.perfgate.analyzer.history;
+package dev.perfgate.core.history;
 
-import dev.perfgate.core.history.ChangePoints;
-import dev.perfgate.core.history.Trend;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.HostClass;
 
@@ -13,8 +11,9 @@ import java.util.Objects;
 /**
  * One benchmark's primary score over the runs of a history on one host class, held in primitive arrays so that a
  * history of 10,000 runs of 50 benchmarks stays small: time (epoch milliseconds), score, JMH's
- * error half-width (NaN when unknown) and the index of the run in {@link HistoryIndex#runs()}.
- * Points are ordered by time, oldest first (runs of equal time in file order); the arrays are never exposed, so instances are immutable.
+ * error half-width (NaN when unknown) and the run. Points are ordered by time, oldest first
+ * (runs of equal time in file order; see {@link SeriesBuilder} for the rules); the arrays are never
+ * exposed, so instances are immutable.
  */
 public final class TrendSeries {
 
@@ -24,7 +23,7 @@ public final class TrendSeries {
     private final long[] times;
     private final double[] scores;
     private final double[] errors;
-    private final int[] runs;
+    private final RunInfo[] runs;
 
     /**
      * @param id        the benchmark
@@ -33,10 +32,10 @@ public final class TrendSeries {
      * @param times  epoch milliseconds per point
      * @param scores score per point, finite
      * @param errors error half-width per point, NaN when unknown
-     * @param runs   run index per point
+     * @param runs   run per point
      */
     public TrendSeries(BenchmarkId id, HostClass hostClass, String unit, long[] times, double[] scores,
-                       double[] errors, int[] runs) {
+                       double[] errors, RunInfo[] runs) {
         this.id = Objects.requireNonNull(id, "id");
         this.hostClass = hostClass;
         this.unit = Objects.requireNonNull(unit, "unit");
@@ -88,8 +87,8 @@ public final class TrendSeries {
         return errors[i];
     }
 
-    /** Index of point {@code i}'s run in {@link HistoryIndex#runs()}. */
-    public int run(int i) {
+    /** Point {@code i}'s run. */
+    public RunInfo run(int i) {
         return runs[i];
     }
 
@@ -111,13 +110,13 @@ public final class TrendSeries {
     }
 
     /**
-     * This series as perf-core's {@link Trend}, with change points found by {@code detector} (the
-     * detector {@code perf-gate history} uses, so both report the same runs).
+     * This series as a {@link Trend}, with the change points {@code detector} finds in its scores
+     * and no environment labels (see {@link Trends#trend} for those).
      */
-    public Trend toTrend(List<RunInfo> runInfos, ChangePoints detector) {
+    public Trend toTrend(ChangePoints detector) {
         List<Trend.Point> points = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
-            RunInfo run = runInfos.get(runs[i]);
+            RunInfo run = runs[i];
             points.add(new Trend.Point(run.runId(), run.timestamp(), run.commit(), scores[i], errors[i]));
         }
         return new Trend(id, hostClass, unit, points, detector.detect(scores));

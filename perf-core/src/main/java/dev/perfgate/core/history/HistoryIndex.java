@@ -1,6 +1,5 @@
-package dev.perfgate.analyzer.history;
+package dev.perfgate.core.history;
 
-import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.model.BenchmarkId;
 
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * What the analyzer keeps of a history file: the runs (without their samples), every benchmark's
- * score series and the approval events. Built by {@link FastHistoryReader}.
+ * score series and the approval events. Built by {@link HistoryReader}.
  *
  * @param file         the history file
  * @param runs         the runs in file order; a run id seen twice (an approval re-records a run of

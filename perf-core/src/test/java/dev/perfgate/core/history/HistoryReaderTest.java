@@ -1,12 +1,7 @@
-package dev.perfgate.analyzer.history;
+package dev.perfgate.core.history;
 
-import dev.perfgate.analyzer.ProjectFixtures;
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import dev.perfgate.core.InputException;
-import dev.perfgate.core.history.ChangePoints;
-import dev.perfgate.core.history.HistoryRecord;
-import dev.perfgate.core.history.HistoryStore;
-import dev.perfgate.core.history.Trend;
-import dev.perfgate.core.history.Trends;
 import dev.perfgate.core.model.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +14,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static dev.perfgate.core.fixtures.ProjectFixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FastHistoryReaderTest {
+class HistoryReaderTest {
 
     @TempDir
     Path dir;
@@ -36,7 +31,7 @@ class FastHistoryReaderTest {
     void readsTheSameTrendsAndChangePointsAsPerfCore() throws Exception {
         ProjectFixtures.project(dir, 20, 12);
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
         Trends.Result expected = new Trends(new HistoryStore(dir, Clock.systemUTC()), ChangePoints.defaults())
                 .read(history(), id -> true, 0);
 
@@ -46,14 +41,14 @@ class FastHistoryReaderTest {
             assertThat(trendOf(index, trend)).isEqualTo(trend);
         }
         Trend regressing = index.series(ProjectFixtures.REGRESSING).get(0)
-                .toTrend(index.runs(), ChangePoints.defaults());
+                .toTrend(ChangePoints.defaults());
         assertThat(regressing.changePoints()).extracting(ChangePoints.ChangePoint::index).containsExactly(12);
     }
 
     /** The analyzer's series of the trend's benchmark and host class, as perf-core's {@link Trend}. */
     private static Trend trendOf(HistoryIndex index, Trend trend) {
         return index.series(trend.id()).stream().filter(s -> java.util.Objects.equals(s.hostClass(),
-                trend.hostClass())).findFirst().orElseThrow().toTrend(index.runs(), ChangePoints.defaults());
+                trend.hostClass())).findFirst().orElseThrow().toTrend(ChangePoints.defaults());
     }
 
     @Test
@@ -63,7 +58,7 @@ class FastHistoryReaderTest {
         ProjectFixtures.twoHostClasses(dir, 24, 12);
         HistoryStore store = new HistoryStore(dir, Clock.systemUTC());
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
         Trends.Result expected = new Trends(store, ChangePoints.defaults()).read(history(), id -> true, 0);
 
         assertThat(expected.trends()).hasSize(2 * index.series().size());
@@ -77,12 +72,12 @@ class FastHistoryReaderTest {
                 .containsExactly(ProjectFixtures.AVX2, ProjectFixtures.AVX512);
         for (TrendSeries s : index.series(ProjectFixtures.REGRESSING)) {
             assertThat(s.size()).isEqualTo(12);
-            assertThat(s.toTrend(index.runs(), ChangePoints.defaults()).changePoints())
+            assertThat(s.toTrend(ChangePoints.defaults()).changePoints())
                     .extracting(ChangePoints.ChangePoint::index).containsExactly(6);
         }
         HistoryIndexCache cache = new HistoryIndexCache(dir.resolve("cache"));
-        new FastHistoryReader(cache).read(history());
-        assertThat(new FastHistoryReader(cache).read(history()).series(ProjectFixtures.REGRESSING))
+        new HistoryReader(cache).index(history());
+        assertThat(new HistoryReader(cache).index(history()).series(ProjectFixtures.REGRESSING))
                 .extracting(TrendSeries::hostClass).containsExactly(ProjectFixtures.AVX2, ProjectFixtures.AVX512);
     }
 
@@ -104,7 +99,7 @@ class FastHistoryReaderTest {
             store.append(PLATFORM, new HistoryRecord.RunRecord(ProjectFixtures.run(i, results)));
         }
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
         Trends.Result expected = new Trends(store, ChangePoints.defaults()).read(history(), id -> true, 0);
 
         assertThat(index.series().keySet()).containsExactlyInAnyOrderElementsOf(
@@ -118,7 +113,7 @@ class FastHistoryReaderTest {
     void indexesRunsAndApprovalEvents() throws Exception {
         ProjectFixtures.project(dir, 5, 99);
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
 
         assertThat(index.runs()).extracting(RunInfo::runId)
                 .containsExactly("run-00000", "run-00001", "run-00002", "run-00003", "run-00004");
@@ -133,8 +128,8 @@ class FastHistoryReaderTest {
     @Test
     void readsTheFullRunOfAnIndexedRunWithItsSamples() throws Exception {
         ProjectFixtures.project(dir, 4, 99);
-        FastHistoryReader reader = new FastHistoryReader();
-        HistoryIndex index = reader.read(history());
+        HistoryReader reader = new HistoryReader();
+        HistoryIndex index = reader.index(history());
 
         Run run = reader.readRun(history(), index.runs().get(2));
 
@@ -151,7 +146,7 @@ class FastHistoryReaderTest {
         Run again = ProjectFixtures.run(1, ProjectFixtures.resultsOf(1, 99));
         new HistoryStore(dir, Clock.systemUTC()).append(PLATFORM, new HistoryRecord.RunRecord(again));
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
 
         assertThat(index.runs()).hasSize(3);
         assertThat(index.series(ProjectFixtures.REGRESSING)).singleElement()
@@ -163,7 +158,7 @@ class FastHistoryReaderTest {
         ProjectFixtures.project(dir, 3, 99);
         Files.writeString(history(), "{\"schema\":1,\"type\":\"run\",\"run_id\":\"torn", StandardOpenOption.APPEND);
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
 
         assertThat(index.tornLastLine()).isTrue();
         assertThat(index.runs()).hasSize(3);
@@ -177,7 +172,7 @@ class FastHistoryReaderTest {
         Files.write(history(), lines, StandardCharsets.UTF_8);
         InputException expected = catchInput(() -> new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM));
 
-        assertThatThrownBy(() -> new FastHistoryReader().read(history()))
+        assertThatThrownBy(() -> new HistoryReader().index(history()))
                 .isInstanceOf(InputException.class)
                 .hasMessage(expected.getMessage())
                 .hasMessageContaining("line 3");
@@ -191,7 +186,7 @@ class FastHistoryReaderTest {
         Files.write(history(), lines, StandardCharsets.UTF_8);
         InputException expected = catchInput(() -> new HistoryStore(dir, Clock.systemUTC()).readAll(PLATFORM));
 
-        assertThatThrownBy(() -> new FastHistoryReader().read(history()))
+        assertThatThrownBy(() -> new HistoryReader().index(history()))
                 .isInstanceOf(InputException.class)
                 .hasMessage(expected.getMessage())
                 .hasMessageContaining(history().toString());
@@ -199,7 +194,7 @@ class FastHistoryReaderTest {
 
     @Test
     void readsAMissingFileAsAnEmptyHistory() throws Exception {
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
 
         assertThat(index.runs()).isEmpty();
         assertThat(index.series()).isEmpty();
@@ -211,7 +206,7 @@ class FastHistoryReaderTest {
         String text = Files.readAllLines(history()).stream().collect(Collectors.joining("\n\n", "", "\n"));
         Files.writeString(history(), text);
 
-        HistoryIndex index = new FastHistoryReader().read(history());
+        HistoryIndex index = new HistoryReader().index(history());
 
         assertThat(index.runs()).hasSize(3);
     }

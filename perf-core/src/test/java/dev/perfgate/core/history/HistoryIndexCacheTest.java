@@ -1,9 +1,6 @@
-package dev.perfgate.analyzer.history;
+package dev.perfgate.core.history;
 
-import dev.perfgate.analyzer.ProjectFixtures;
-import dev.perfgate.core.history.ChangePoints;
-import dev.perfgate.core.history.HistoryRecord;
-import dev.perfgate.core.history.HistoryStore;
+import dev.perfgate.core.fixtures.ProjectFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 
-import static dev.perfgate.analyzer.ProjectFixtures.PLATFORM;
+import static dev.perfgate.core.fixtures.ProjectFixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryIndexCacheTest {
@@ -34,8 +31,8 @@ class HistoryIndexCacheTest {
         assertThat(actual.approvals()).isEqualTo(expected.approvals());
         assertThat(actual.series().keySet()).isEqualTo(expected.series().keySet());
         expected.series().forEach((id, list) -> assertThat(actual.series(id).stream()
-                .map(s -> s.toTrend(actual.runs(), ChangePoints.defaults())).toList())
-                .isEqualTo(list.stream().map(s -> s.toTrend(expected.runs(), ChangePoints.defaults())).toList()));
+                .map(s -> s.toTrend(ChangePoints.defaults())).toList())
+                .isEqualTo(list.stream().map(s -> s.toTrend(ChangePoints.defaults())).toList()));
         assertThat(actual.tornLastLine()).isEqualTo(expected.tornLastLine());
     }
 
@@ -49,14 +46,14 @@ class HistoryIndexCacheTest {
     void aHistoryThatGrewIsReadFromTheCacheAndItsNewLinesOnly() throws Exception {
         ProjectFixtures.project(dir.resolve("project"), 12, 8);
         HistoryIndexCache cache = cache();
-        new FastHistoryReader(cache).read(history());
+        new HistoryReader(cache).index(history());
         assertThat(cachedBytes(cache)).isEqualTo(Files.size(history()));
         new HistoryStore(dir.resolve("project"), Clock.systemUTC()).append(PLATFORM,
                 new HistoryRecord.RunRecord(ProjectFixtures.run(12, ProjectFixtures.resultsOf(12, 8))));
 
-        HistoryIndex grown = new FastHistoryReader(cache).read(history());
+        HistoryIndex grown = new HistoryReader(cache).index(history());
 
-        assertSameIndex(grown, new FastHistoryReader().read(history()));
+        assertSameIndex(grown, new HistoryReader().index(history()));
         assertThat(grown.runs()).hasSize(13);
         assertThat(grown.runs().get(12).lineNo()).isEqualTo(14);
         assertThat(cachedBytes(cache)).isEqualTo(Files.size(history()));
@@ -66,9 +63,9 @@ class HistoryIndexCacheTest {
     void anUnchangedHistoryReadsTheSameFromTheCache() throws Exception {
         ProjectFixtures.project(dir.resolve("project"), 6, 3);
         HistoryIndexCache cache = cache();
-        HistoryIndex first = new FastHistoryReader(cache).read(history());
+        HistoryIndex first = new HistoryReader(cache).index(history());
 
-        HistoryIndex again = new FastHistoryReader(cache).read(history());
+        HistoryIndex again = new HistoryReader(cache).index(history());
 
         assertSameIndex(again, first);
     }
@@ -77,11 +74,11 @@ class HistoryIndexCacheTest {
     void aRewrittenHistoryIsReadInFull() throws Exception {
         ProjectFixtures.project(dir.resolve("project"), 6, 3);
         HistoryIndexCache cache = cache();
-        new FastHistoryReader(cache).read(history());
+        new HistoryReader(cache).index(history());
         Files.writeString(history(), Files.readString(history()).replace("\"run-00000\"", "\"run-0000X\""));
 
         assertThat(cachedBytes(cache)).isEqualTo(-1);
-        HistoryIndex reread = new FastHistoryReader(cache).read(history());
+        HistoryIndex reread = new HistoryReader(cache).index(history());
         assertThat(reread.runs().get(0).runId()).isEqualTo("run-0000X");
     }
 
@@ -89,11 +86,11 @@ class HistoryIndexCacheTest {
     void aTruncatedHistoryIsReadInFull() throws Exception {
         ProjectFixtures.project(dir.resolve("project"), 6, 3);
         HistoryIndexCache cache = cache();
-        new FastHistoryReader(cache).read(history());
+        new HistoryReader(cache).index(history());
         var lines = Files.readAllLines(history());
         Files.write(history(), lines.subList(0, 4));
 
-        HistoryIndex shorter = new FastHistoryReader(cache).read(history());
+        HistoryIndex shorter = new HistoryReader(cache).index(history());
 
         assertThat(shorter.runs()).hasSize(3);
     }
@@ -102,10 +99,10 @@ class HistoryIndexCacheTest {
     void aDamagedCacheFileIsIgnored() throws Exception {
         ProjectFixtures.project(dir.resolve("project"), 6, 3);
         HistoryIndexCache cache = cache();
-        HistoryIndex first = new FastHistoryReader(cache).read(history());
+        HistoryIndex first = new HistoryReader(cache).index(history());
         Files.writeString(cache.fileFor(history()), "garbage");
 
-        assertSameIndex(new FastHistoryReader(cache).read(history()), first);
+        assertSameIndex(new HistoryReader(cache).index(history()), first);
     }
 
     @Test
@@ -114,7 +111,7 @@ class HistoryIndexCacheTest {
         Files.writeString(history(), "{\"schema\":1,\"type\":\"run\"", StandardOpenOption.APPEND);
         HistoryIndexCache cache = cache();
 
-        HistoryIndex index = new FastHistoryReader(cache).read(history());
+        HistoryIndex index = new HistoryReader(cache).index(history());
 
         assertThat(index.tornLastLine()).isTrue();
         assertThat(cache.has(history())).isFalse();

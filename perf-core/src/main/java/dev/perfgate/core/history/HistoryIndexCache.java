@@ -1,6 +1,5 @@
-package dev.perfgate.analyzer.history;
+package dev.perfgate.core.history;
 
-import dev.perfgate.core.history.HistoryRecord;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.Mode;
@@ -43,7 +42,7 @@ import java.util.zip.CRC32;
  */
 public final class HistoryIndexCache {
 
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final String MAGIC = "perf-analyzer history index";
     private static final int HEAD = 64 * 1024;
     private static final int TAIL = 4 * 1024;
@@ -183,7 +182,7 @@ public final class HistoryIndexCache {
                 block.putDouble(s.error(i));
             }
             for (int i = 0; i < n; i++) {
-                block.putInt(s.run(i));
+                block.putInt(s.run(i).index());
             }
             out.write(block.array());
         }
@@ -230,8 +229,12 @@ public final class HistoryIndexCache {
             block.slice().asDoubleBuffer().get(errors);
             block.position(n * 24);
             block.slice().asIntBuffer().get(runIndex);
+            RunInfo[] pointRuns = new RunInfo[n];
+            for (int i = 0; i < n; i++) {
+                pointRuns[i] = runs.get(runIndex[i]);
+            }
             series.computeIfAbsent(id, i -> new ArrayList<>())
-                    .add(new TrendSeries(id, hostClass, unit, times, scores, errors, runIndex));
+                    .add(new TrendSeries(id, hostClass, unit, times, scores, errors, pointRuns));
         }
         int approvalCount = in.readInt();
         List<HistoryRecord.ApprovalRecord> approvals = new ArrayList<>(approvalCount);

@@ -1,4 +1,4 @@
-package dev.perfgate.analyzer.history;
+package dev.perfgate.core.history;
 
 import java.time.Instant;
 import java.util.Objects;
