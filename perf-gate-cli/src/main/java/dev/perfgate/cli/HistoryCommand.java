@@ -12,12 +12,17 @@ import dev.perfgate.core.history.Trends;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Units;
+import dev.perfgate.core.report.CommitLinks;
 import dev.perfgate.core.report.HistoryReport;
 import dev.perfgate.core.stats.GatePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -47,6 +53,19 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--last", paramLabel = "N", defaultValue = "0",
             description = "Only the most recent N runs of each benchmark (default: all).")
     int last;
+
+    @Option(names = "--repository-url", paramLabel = "URL",
+            description = "With --format html: link each run to its commit at URL/commit/SHA (GitLab: /-/commit/, "
+                    + "bitbucket.org: /commits/), or at a template with {commit} in it; 'none' for no links "
+                    + "(default: from GITHUB_SERVER_URL and GITHUB_REPOSITORY, CI_PROJECT_URL, or the "
+                    + "project directory's git remote origin on github.com, gitlab.com or bitbucket.org).")
+    String repositoryUrl;
+
+    /** The environment variables the repository's address is read from; tests set their own. */
+    Map<String, String> environment = System.getenv();
+
+    /** How long {@code git config} may take before the page goes without links. */
+    static final Duration GIT_TIMEOUT = Duration.ofSeconds(3);
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +99,8 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
                     + (benchmark == null ? "" : " match '" + benchmark + "'")
                     + "; record runs with: java -jar perf-gate.jar record --results FILE");
         }
-        String text = HistoryReport.render(trends, platform.toString(), chosen, references(platform));
+        CommitLinks links = chosen == HistoryReport.Format.HTML ? commitLinks() : CommitLinks.NONE;
+        String text = HistoryReport.render(trends, platform.toString(), chosen, references(platform), links);
         if (out != null) {
             SafeFiles.writeAtomically(out, text);
             err().println("perf-gate: wrote " + out);
@@ -88,6 +108,71 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
             out().print(text);
         }
         return ExitCodes.OK;
+    }
+
+    /** The links of the page's commits: as {@code --repository-url} says, else detected. */
+    private CommitLinks commitLinks() throws UsageException {
+        if (repositoryUrl == null) {
+            CommitLinks detected = detectLinks(project.projectDir, environment);
+            if (detected.enabled()) {
+                err().println("perf-gate: the page links commits to " + detected.repository()
+                        + " (--repository-url none for no links)");
+            }
+            return detected;
+        }
+        if (repositoryUrl.isBlank() || repositoryUrl.strip().equalsIgnoreCase("none")) {
+            return CommitLinks.NONE;
+        }
+        return CommitLinks.given(repositoryUrl).orElseThrow(() -> new UsageException("--repository-url must be "
+                + "an http(s) address like https://github.com/owner/name, a template with {commit} in its path, "
+                + "or 'none', but was '" + repositoryUrl + "'"));
+    }
+
+    /**
+     * Where commits are seen, from a CI job's environment ({@link CommitLinks#fromEnvironment}), else
+     * from the git remote {@code origin} of {@code projectDir} ({@link CommitLinks#fromRemote}); no
+     * links when neither tells.
+     */
+    static CommitLinks detectLinks(Path projectDir, Map<String, String> env) {
+        return CommitLinks.fromEnvironment(env)
+                .or(() -> gitRemote("git", projectDir, GIT_TIMEOUT).flatMap(CommitLinks::fromRemote))
+                .orElse(CommitLinks.NONE);
+    }
+
+    /**
+     * {@code git config --get remote.origin.url} in a directory; empty when git is missing, the
+     * directory is no repository or has no such remote, git fails, or it takes longer than
+     * {@code timeout} (then it is killed). Never throws.
+     *
+     * @param git the git executable
+     */
+    static Optional<String> gitRemote(String git, Path dir, Duration timeout) {
+        Process process = null;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(git, "-C", dir.toAbsolutePath().toString(), "config",
+                    "--get", "remote.origin.url").redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+            process = builder.start();
+            process.getOutputStream().close();
+            // The answer is one short line, far below a pipe's buffer: git never waits for it to be read.
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                return Optional.empty();
+            }
+            String out;
+            try (InputStream in = process.getInputStream()) {
+                out = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
+            }
+            return out.isEmpty() || out.contains("\n") ? Optional.empty() : Optional.of(out);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /**

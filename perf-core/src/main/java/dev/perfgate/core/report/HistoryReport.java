@@ -21,7 +21,9 @@ import java.util.function.Function;
  * and latest score, the change between them, and each change point with its commit and shift,
  * labelled as an environment change when the JDK build or the host's speed probe changed with it;
  * JSON and HTML also the baseline and its threshold band, when given. A benchmark that ran on
- * several host classes has one trend per class, titled with the class.
+ * several host classes has one trend per class, titled with the class. On the HTML page each run's
+ * point tells, on hover, its run, time, commit and score (an SVG {@code <title>}), and links to the
+ * commit when {@link CommitLinks} know where commits are seen.
  */
 public final class HistoryReport {
 
@@ -57,11 +59,22 @@ public final class HistoryReport {
      */
     public static String render(List<Trend> trends, String platform, Format format,
                                 Function<Trend, Reference> references) {
+        return render(trends, platform, format, references, CommitLinks.NONE);
+    }
+
+    /**
+     * Renders trends in a format, as {@link #render(List, String, Format, Function)}; the HTML page
+     * also links each run's point, and the commit of each change point, to the commit's page.
+     *
+     * @param links where commits are seen; {@link CommitLinks#NONE} for no links
+     */
+    public static String render(List<Trend> trends, String platform, Format format,
+                                Function<Trend, Reference> references, CommitLinks links) {
         return switch (format) {
             case TEXT -> text(trends, platform);
             case MARKDOWN -> markdown(trends, platform);
             case JSON -> json(trends, platform, references);
-            case HTML -> html(trends, platform, references);
+            case HTML -> html(trends, platform, references, links);
         };
     }
 
@@ -82,6 +95,22 @@ public final class HistoryReport {
                 cp.index() + 1, p.timestamp(), p.commit().isEmpty() ? "" : ", commit " + shortCommit(p.commit()),
                 Text.score(cp.before()), Text.score(cp.after()), t.unit(), t.environmentChange(cp)
                         .map(e -> "; an environment change, not necessarily the code's: " + e).orElse(""));
+    }
+
+    /** A change point as {@link #changePoint} does, as HTML, its commit linked when {@code links} can. */
+    private static String changePointHtml(Trend t, ChangePoints.ChangePoint cp, CommitLinks links) {
+        Trend.Point p = t.points().get(cp.index());
+        String commit = "";
+        if (!p.commit().isEmpty()) {
+            String shown = Text.html(shortCommit(p.commit()));
+            commit = ", commit " + links.link(p.commit())
+                    .map(href -> "<a href=\"" + CommitLinks.attribute(href) + "\">" + shown + "</a>").orElse(shown);
+        }
+        return String.format(Locale.ROOT, "%s at run %d (%s%s): %s -&gt; %s %s%s", Text.percent(cp.shift()),
+                cp.index() + 1, Text.html(p.timestamp().toString()), commit, Text.score(cp.before()),
+                Text.score(cp.after()), Text.html(t.unit()), t.environmentChange(cp)
+                        .map(e -> "; an environment change, not necessarily the code&#39;s: " + Text.html(e))
+                        .orElse(""));
     }
 
     private static String shortCommit(String commit) {
@@ -166,16 +195,22 @@ public final class HistoryReport {
         }
     }
 
-    private static String html(List<Trend> trends, String platform, Function<Trend, Reference> references) {
+    private static String html(List<Trend> trends, String platform, Function<Trend, Reference> references,
+                               CommitLinks links) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>perf-gate history ")
                 .append(Text.html(platform)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
                         + "section{margin-bottom:2em}svg{background:#fafafa;border:1px solid #ddd}"
-                        + "svg text{font-size:11px;fill:#555}.legend span{margin-right:1.5em}</style></head><body>\n"
+                        + "svg text{font-size:11px;fill:#555}.legend span{margin-right:1.5em}"
+                        + ".pts circle{fill:#1565c0;fill-opacity:0}.pts circle:hover,.pts a:focus circle"
+                        + "{fill-opacity:.45}</style></head><body>\n"
                         + "<h1>perf-gate history ")
                 .append(Text.html(platform)).append("</h1>\n<p class=\"legend\"><span style=\"color:#1565c0\">"
                         + "&#9473; score per run</span><span style=\"color:#2e7d32\">&#9476; baseline, shaded: "
-                        + "threshold band</span><span style=\"color:#c00\">&#9482; change point</span></p>\n");
+                        + "threshold band</span><span style=\"color:#c00\">&#9482; change point</span>"
+                        + "<span>hover over a point for its run, time, commit and score")
+                .append(links.enabled() ? "; click it for the commit at " + Text.html(links.repository()) : "")
+                .append("</span></p>\n");
         for (Trend t : trends) {
             Reference ref = references.apply(t);
             out.append("<section><h2>").append(Text.html(title(t))).append("</h2>\n<p>")
@@ -186,21 +221,33 @@ public final class HistoryReport {
                 out.append("; baseline ").append(Text.score(ref.score())).append(' ').append(Text.html(t.unit()))
                         .append(", threshold ").append(ReportLabels.threshold(ref.thresholdPct())).append('%');
             }
-            out.append("</p>\n").append(svg(t, ref));
+            out.append("</p>\n").append(svg(t, ref, links));
             for (ChangePoints.ChangePoint cp : t.changePoints()) {
-                out.append("<p>Change point: ").append(Text.html(changePoint(t, cp))).append("</p>\n");
+                out.append("<p>Change point: ").append(changePointHtml(t, cp, links)).append("</p>\n");
             }
             out.append("</section>\n");
         }
         return out.append("</body></html>\n").toString();
     }
 
+    /** A coordinate with one decimal, as the chart's other coordinates ({@code %.1f}), but faster. */
+    private static String coordinate(double v) {
+        if (!Double.isFinite(v)) {
+            return "0";
+        }
+        long tenths = Math.round(v * 10);
+        long whole = tenths / 10;
+        long tenth = Math.abs(tenths % 10);
+        return (tenths < 0 && whole == 0 ? "-" : "") + whole + (tenth == 0 ? "" : "." + tenth);
+    }
+
     /**
      * The trend as an SVG chart: scores over runs, the baseline with its threshold band (either
      * side of it, so that improvements beyond the threshold stand out too), change points, and the
-     * value range and first and last run as labels.
+     * value range and first and last run as labels; over each run's point an invisible circle,
+     * larger than the line, whose title tells the run and which links to its commit.
      */
-    private static String svg(Trend t, Reference ref) {
+    private static String svg(Trend t, Reference ref, CommitLinks links) {
         int width = 760;
         int height = 180;
         int left = 70;
@@ -256,6 +303,27 @@ public final class HistoryReport {
                         + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
                 left, height - 6, Text.html(DAY.format(t.points().get(0).timestamp())),
                 width - right, height - 6, Text.html(DAY.format(t.latest().timestamp()))));
-        return svg.append("</svg>\n").toString();
+        svg.append("<g class=\"pts\">");
+        String unit = Text.html(t.unit());
+        for (int i = 0; i < n; i++) {
+            Trend.Point p = t.points().get(i);
+            java.util.Optional<String> href = links.link(p.commit());
+            href.ifPresent(h -> svg.append("<a href=\"").append(CommitLinks.attribute(h)).append("\">"));
+            svg.append("<circle cx=\"").append(coordinate(xOf.applyAsDouble(i))).append("\" cy=\"")
+                    .append(coordinate(yOf.applyAsDouble(p.score()))).append("\" r=\"6\"><title>run ")
+                    .append(Text.html(p.runId())).append('\n').append(DAY.format(p.timestamp()));
+            if (!p.commit().isEmpty()) {
+                svg.append("\ncommit ").append(Text.html(shortCommit(p.commit())));
+            }
+            svg.append('\n').append(Text.score(p.score()));
+            if (Double.isFinite(p.error())) {
+                svg.append(" \u00b1 ").append(Text.score(p.error()));
+            }
+            svg.append(' ').append(unit).append("</title></circle>");
+            if (href.isPresent()) {
+                svg.append("</a>");
+            }
+        }
+        return svg.append("</g></svg>\n").toString();
     }
 }
