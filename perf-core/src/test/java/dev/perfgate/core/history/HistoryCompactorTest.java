@@ -161,6 +161,24 @@ class HistoryCompactorTest {
     }
 
     @Test
+    void aCompactedLineThatBreaksTheFormIsABadLine() throws Exception {
+        generated.write(file(), 3, List.of());
+        compactor().compact(file(), LINUX, HistoryCompactor.KeepSamples.runs(0), Set.of());
+        String line = lines().get(0);
+        String[][] broken = {
+            {"\"forks\":20,", "\"samples\":[[1,2]],\"forks\":20,", "$.benchmarks[0].samples: a compacted run has no samples"},
+            {"\"forks\":20,", "", "$.benchmarks[0].forks: missing"},
+            {"\"iterations\":4,", "\"iterations\":-4,", "$.benchmarks[0].iterations: expected a non-negative whole number"},
+            {"\"compacted\":true", "\"compacted\":\"yes\"", "$.compacted: expected true or false"},
+        };
+        for (String[] b : broken) {
+            assertThatThrownBy(() -> codec.read("h.jsonl", 4, line.replaceFirst(java.util.regex.Pattern.quote(b[0]),
+                    java.util.regex.Matcher.quoteReplacement(b[1])))).as(b[2])
+                    .isInstanceOf(InputException.class).hasMessageContaining("line 4, " + b[2]);
+        }
+    }
+
+    @Test
     void compactingACompactedFileChangesNothing() throws Exception {
         generated.write(file(), 120, List.of(10));
         compactor().compact(file(), LINUX, HistoryCompactor.KeepSamples.days(30), Set.of());
