@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** {@code perf-gate history}: trends and change points. */
-@Command(name = "history", mixinStandardHelpOptions = true, subcommands = HistoryVerifyCommand.class,
+@Command(name = "history", mixinStandardHelpOptions = true, subcommands = {HistoryVerifyCommand.class, HistoryCompactCommand.class},
         description = "Trends and change points of every benchmark from history/<platform>.jsonl, as text, "
                 + "markdown, json or html.")
 final class HistoryCommand extends CommandSupport implements Callable<Integer> {

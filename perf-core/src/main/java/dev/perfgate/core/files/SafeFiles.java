@@ -1,7 +1,6 @@
 package dev.perfgate.core.files;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +59,23 @@ public final class SafeFiles {
      * @throws IOException with a message naming {@code target} and the reason when it cannot be written
      */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        writeAtomically(target, out -> out.write(content));
+    }
+
+    /** Content written to a stream, for files too large to build in memory first. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the whole content; the stream is buffered, and closed by the caller. */
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes streamed content atomically, as {@link #writeAtomically(Path, byte[])} does: if
+     * {@code content} fails, the target is untouched and the temporary file is removed.
+     *
+     * @throws IOException with a message naming {@code target} and the reason when it cannot be written
+     */
+    public static void writeAtomically(Path target, Content content) throws IOException {
         try {
             replace(target, content);
         } catch (java.nio.file.FileSystemException e) {
@@ -71,7 +87,7 @@ public final class SafeFiles {
         }
     }
 
-    private static void replace(Path target, byte[] content) throws IOException {
+    private static void replace(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -80,10 +96,10 @@ public final class SafeFiles {
             keepPermissions(absolute, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                java.io.OutputStream out = new java.io.BufferedOutputStream(
+                        java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             try {

@@ -68,6 +68,10 @@ public final class HistoryCodec {
         node.put("commit", run.commit());
         node.put("branch", run.branch());
         node.put("platform", run.platform().toString());
+        boolean compacted = CompactedRuns.isCompacted(run);
+        if (compacted) {
+            node.put("compacted", true);
+        }
         node.set("fingerprint", ModelJson.fingerprint(run.fingerprint()));
         if (run.host() != null) {
             node.set("host", HostJson.write(run.host()));
@@ -76,6 +80,10 @@ public final class HistoryCodec {
         for (BenchmarkResult result : run.results()) {
             ObjectNode b = benchmarks.addObject();
             ModelJson.putId(b, result.id());
+            if (compacted) {
+                CompactedRuns.put(b, result);
+                continue;
+            }
             ModelJson.putMeasurement(b, result.primary());
             if (!result.secondary().isEmpty()) {
                 ObjectNode secondary = b.putObject("secondary");
@@ -117,12 +125,17 @@ public final class HistoryCodec {
         PlatformKey platform = ModelJson.readPlatform(path, "$.platform", node.get("platform"));
         JsonNode array = node.get("benchmarks");
         path.requireArray("$.benchmarks", array);
+        boolean compacted = CompactedRuns.flag(path, node.get("compacted"));
         List<BenchmarkResult> results = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "$.benchmarks[" + i + "]";
             JsonNode b = array.get(i);
             path.requireObject(at, b);
             BenchmarkId id = ModelJson.readId(path, at, b);
+            if (compacted) {
+                results.add(CompactedRuns.read(path, at, b, id));
+                continue;
+            }
             Measurement primary = ModelJson.readMeasurement(path, at, b);
             Map<String, Measurement> secondary = new LinkedHashMap<>();
             JsonNode sec = b.get("secondary");

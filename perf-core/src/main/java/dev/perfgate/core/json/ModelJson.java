@@ -129,6 +129,58 @@ public final class ModelJson {
         return new Measurement(unit, score, error, readSamples(path, at + ".samples", node.get("samples")));
     }
 
+    /**
+     * Writes a compacted measurement (one of a compacted history run): {@code unit}, {@code score},
+     * {@code score_error} and, unless they equal {@code inherited}, {@code forks} and
+     * {@code iterations}; no {@code samples}.
+     *
+     * @param inherited the counts a reader takes when the object has none (a secondary metric takes
+     *                  its benchmark's); null when the counts must be written
+     */
+    public static void putSummary(ObjectNode node, Measurement m, Measurement.Summary inherited) {
+        if (!m.compacted()) {
+            throw new IllegalArgumentException("not a compacted measurement");
+        }
+        node.put("unit", m.unit());
+        node.set("score", number(m.score()));
+        node.set("score_error", number(m.scoreError()));
+        if (!m.summary().equals(inherited)) {
+            node.put("forks", m.summary().forks());
+            node.put("iterations", m.summary().iterations());
+        }
+    }
+
+    /**
+     * Reads what {@link #putSummary} wrote: a measurement without samples (a {@code samples} field is
+     * an error) whose counts are its own {@code forks} and {@code iterations} or, when it has neither,
+     * {@code inherited}.
+     */
+    public static Measurement readSummary(JsonPath path, String at, JsonNode node, Measurement.Summary inherited)
+            throws InputException {
+        path.requireObject(at, node);
+        String unit = path.requiredText(at + ".unit", node.get("unit"));
+        double score = path.number(at + ".score", node.get("score"), false);
+        double error = path.number(at + ".score_error", node.get("score_error"), false);
+        if (node.has("samples")) {
+            throw path.error(at + ".samples", "a compacted run has no samples");
+        }
+        JsonNode forks = node.get("forks");
+        JsonNode iterations = node.get("iterations");
+        Measurement.Summary summary = inherited;
+        if (forks != null || iterations != null || inherited == null) {
+            summary = new Measurement.Summary(count(path, at + ".forks", forks),
+                    count(path, at + ".iterations", iterations));
+        }
+        return new Measurement(unit, score, error, List.of(), summary);
+    }
+
+    private static int count(JsonPath path, String at, JsonNode node) throws InputException {
+        if (node == null || node.isNull()) {
+            throw path.error(at, "missing: a compacted measurement has forks and iterations");
+        }
+        return path.optionalCount(at, node, 0);
+    }
+
     /** Per-fork samples as an array of arrays of numbers. */
     public static ArrayNode samples(List<List<Double>> forks) {
         ArrayNode array = NODES.arrayNode();

@@ -16,9 +16,27 @@ import java.util.Objects;
  *                   wrote {@code "NaN"}
  * @param scoreError JMH's 99.9% error half-width; NaN when JMH could not compute it (one iteration)
  * @param forks      measurement values, one list per fork with one value per iteration; may be
- *                   empty when the source held only a score (e.g. an old baseline)
+ *                   empty when the source held only a score (e.g. an old baseline), and is empty
+ *                   when the measurement was compacted
+ * @param summary    for a measurement whose samples {@code perf-gate history compact} dropped, how many
+ *                   forks and iterations they were; null when the samples are kept
  */
-public record Measurement(String unit, double score, double scoreError, List<List<Double>> forks) {
+public record Measurement(String unit, double score, double scoreError, List<List<Double>> forks, Summary summary) {
+
+    /**
+     * What a compacted measurement keeps of its samples: their number.
+     *
+     * @param forks      forks measured (the number of per-fork lists)
+     * @param iterations measurement iterations per fork (the most in any fork)
+     */
+    public record Summary(int forks, int iterations) {
+        public Summary {
+            if (forks < 0 || iterations < 0) {
+                throw new IllegalArgumentException("forks and iterations must be >= 0 but were " + forks + " and "
+                        + iterations);
+            }
+        }
+    }
 
     public Measurement {
         Objects.requireNonNull(unit, "unit");
@@ -27,6 +45,28 @@ public record Measurement(String unit, double score, double scoreError, List<Lis
             copy.add(DoubleList.copyOf(fork));
         }
         forks = List.copyOf(copy);
+        if (summary != null && !forks.isEmpty()) {
+            throw new IllegalArgumentException("a compacted measurement has no samples");
+        }
+    }
+
+    /** A measurement with its samples (not compacted). */
+    public Measurement(String unit, double score, double scoreError, List<List<Double>> forks) {
+        this(unit, score, scoreError, forks, null);
+    }
+
+    /** Whether its samples were dropped by compaction, leaving score, error and {@link #summary()}. */
+    public boolean compacted() {
+        return summary != null;
+    }
+
+    /**
+     * This measurement without its samples: unit, score and error as they are, and the number of forks
+     * and iterations in a {@link Summary}. A compacted measurement is returned as it is.
+     */
+    public Measurement withoutSamples() {
+        return compacted() ? this : new Measurement(unit, score, scoreError, List.of(),
+                new Summary(forks.size(), iterationsPerFork()));
     }
 
     /** The unit's direction: whether bigger or smaller values are better. */
@@ -46,14 +86,14 @@ public record Measurement(String unit, double score, double scoreError, List<Lis
                 .toArray();
     }
 
-    /** Number of forks holding at least one value. */
+    /** Number of forks holding at least one value; for a compacted measurement, the forks it had. */
     public int forkCount() {
-        return forkMeans().length;
+        return compacted() ? summary.forks() : forkMeans().length;
     }
 
-    /** The largest number of iterations in any fork. */
+    /** The largest number of iterations in any fork; for a compacted measurement, as it was. */
     public int iterationsPerFork() {
-        return forks.stream().mapToInt(List::size).max().orElse(0);
+        return compacted() ? summary.iterations() : forks.stream().mapToInt(List::size).max().orElse(0);
     }
 
     /**

@@ -41,6 +41,6 @@ public final class Units {
     /** The measurement expressed in another unit; empty when the units are not convertible. */
     public static Optional<Measurement> convert(Measurement m, String unit) {
         return factor(m.unit(), unit).map(f -> new Measurement(unit, m.score() * f, m.scoreError() * f,
-                m.forks().stream().map(fork -> fork.stream().map(v -> v * f).toList()).toList()));
+                m.forks().stream().map(fork -> fork.stream().map(v -> v * f).toList()).toList(), m.summary()));
     }
 }

@@ -35,6 +35,31 @@ class SafeFilesTest {
     }
 
     @Test
+    void streamedContentThatFailsHalfwayLeavesTheOldFileAndNoTemporary() throws Exception {
+        Path target = dir.resolve("history.jsonl");
+        SafeFiles.writeAtomically(target, "old line\n");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SafeFiles.writeAtomically(target, out -> {
+            out.write(new byte[200_000]); // past the stream's buffer, so part of it reached the temporary file
+            throw new java.io.IOException("disk full");
+        })).hasMessageContaining("disk full");
+
+        assertThat(Files.readString(target)).isEqualTo("old line\n");
+        assertThat(names(dir)).containsExactly("history.jsonl");
+    }
+
+    @Test
+    void streamedContentReplacesTheFile() throws Exception {
+        Path target = dir.resolve("history.jsonl");
+        SafeFiles.writeAtomically(target, "old line\n");
+
+        SafeFiles.writeAtomically(target, out -> out.write("new line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(Files.readString(target)).isEqualTo("new line\n");
+        assertThat(names(dir)).containsExactly("history.jsonl");
+    }
+
+    @Test
     void withLockRunsTheActionAndLeavesOnlyTheLockFile() throws Exception {
         Path target = dir.resolve("x.json");
 
