@@ -108,6 +108,26 @@ public final class HistoryCodec {
             InputException syntax = JsonErrors.syntax(source, e);
             throw new InputException(source, where, syntax.problem(), e);
         }
+        return record(source, where, node);
+    }
+
+    /**
+     * Parses a line given as UTF-8 bytes that start with <code>{</code>, for {@link HistoryReader}.
+     * It accepts what {@link #read(String, long, String)} accepts of the same text; its messages may
+     * differ (a syntax error's column, say), so a caller that refuses a line says why with
+     * {@link #read(String, long, String)}.
+     */
+    HistoryRecord read(String source, byte[] json, int length) throws InputException {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json, 0, length);
+        } catch (java.io.IOException e) {
+            throw new InputException(source, null, "is not a record: " + e.getMessage(), e);
+        }
+        return record(source, "line ?", node);
+    }
+
+    private HistoryRecord record(String source, String where, JsonNode node) throws InputException {
         LinePath path = new LinePath(source, where);
         if (node == null || !node.isObject()) {
             throw new InputException(source, where, "expected a JSON object, found " + JsonPath.describe(node));

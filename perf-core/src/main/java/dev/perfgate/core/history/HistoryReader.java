@@ -280,11 +280,15 @@ public final class HistoryReader {
             boolean blank = blank(bytes, at, n);
             if (!blank && filter != null) {
                 lineEnd = filter.filter(bytes, at, n);
-                if (!filter.handOver() && (!filter.nonAscii() || utf8(bytes, at, lineEnd) != null)) {
-                    String text = filter.nonAscii()
-                            ? new String(filter.bytes(), 0, filter.length(), StandardCharsets.UTF_8)
-                            : new String(filter.bytes(), 0, filter.length(), StandardCharsets.ISO_8859_1);
-                    record = readOrNull(source, text);
+                // Jackson reads the bytes; a line that does not start with '{' (a byte order mark, say)
+                // is read as text, as the codec reads it, since Jackson treats such bytes otherwise.
+                if (!filter.handOver() && filter.length() > 0 && filter.bytes()[0] == '{'
+                        && (!filter.nonAscii() || utf8(bytes, at, lineEnd) != null)) {
+                    try {
+                        record = codec.read(source, filter.bytes(), filter.length());
+                    } catch (InputException e) {
+                        record = null;
+                    }
                 }
             } else {
                 lineEnd = at;
