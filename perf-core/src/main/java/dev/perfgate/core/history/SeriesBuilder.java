@@ -40,6 +40,8 @@ import java.util.function.Predicate;
 final class SeriesBuilder {
 
     private final Predicate<BenchmarkId> filter;
+    /** The filter's answer per benchmark: a history names the same few benchmarks on every line. */
+    private final Map<BenchmarkId, Boolean> kept = new HashMap<>();
     private final int lastRuns;
     /** The runs in file order; kept only without a limit (an index lists them all). */
     private final List<RunInfo> runs = new ArrayList<>();
@@ -101,7 +103,7 @@ final class SeriesBuilder {
         }
         HostClass host = run.host() == null ? null : run.host().hostClass();
         for (BenchmarkResult result : run.results()) {
-            if (!filter.test(result.id())) {
+            if (!kept.computeIfAbsent(result.id(), filter::test)) {
                 continue;
             }
             Measurement m = result.primary();
