@@ -203,6 +203,17 @@ class HistoryCompactorTest {
     }
 
     @Test
+    void aLineOfTheEarlierCompactedFormWithCountsInEveryBenchmarkReadsTheSame() throws Exception {
+        Run compacted = CompactedRuns.compact(generated.run(3));
+        String line = codec.write(new HistoryRecord.RunRecord(compacted));
+        String earlier = line.replace("\"compacted\":true,\"forks\":20,\"iterations\":4,", "\"compacted\":true,")
+                .replace(",\"secondary\":{", ",\"forks\":20,\"iterations\":4,\"secondary\":{");
+        assertThat(earlier).isNotEqualTo(line).doesNotContain("\"compacted\":true,\"forks\"");
+
+        assertThat(codec.read("h.jsonl", 1, earlier)).isEqualTo(codec.read("h.jsonl", 1, line));
+    }
+
+    @Test
     void aCompactedLineThatBreaksTheFormIsABadLine() throws Exception {
         generated.write(file(), 3, List.of());
         compactor().compact(file(), LINUX, HistoryCompactor.KeepSamples.runs(0), Set.of());
