@@ -24,7 +24,8 @@ import java.util.Optional;
  * The Distributions tab's state: for the benchmark metric selected in the comparison, the base's
  * and the current side's forks with their iterations, so that an outlier fork or a fork that
  * drifts (warms up or degrades across its iterations) shows. JMH records measurement iterations
- * only, so warm-up is visible only as drift inside the measured ones.
+ * only, so warm-up is visible only as drift inside the measured ones. A side that is a compacted
+ * history run has no samples to draw; the tab says so, with its forks, iterations, score and error.
  */
 public final class DistributionViewModel {
 
@@ -69,15 +70,31 @@ public final class DistributionViewModel {
         String unit = line.row().unit();
         List<DistributionPlot.Fork> forks = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        base.flatMap(m -> Units.convert(m, unit)).ifPresent(m -> add(forks, summary, DistributionPlot.Side.BASE, m));
-        current.flatMap(m -> Units.convert(m, unit)).ifPresent(m ->
-                add(forks, summary, DistributionPlot.Side.CURRENT, m));
+        List<String> compacted = new ArrayList<>();
+        base.flatMap(m -> Units.convert(m, unit)).ifPresent(m -> add(forks, summary, compacted,
+                DistributionPlot.Side.BASE, m));
+        current.flatMap(m -> Units.convert(m, unit)).ifPresent(m -> add(forks, summary, compacted,
+                DistributionPlot.Side.CURRENT, m));
         if (forks.isEmpty()) {
-            show(null, "No per-fork samples for " + line.consoleLabel() + " (the base may be an old baseline that "
-                    + "kept only its score).");
+            show(null, compacted.isEmpty()
+                    ? "No per-fork samples for " + line.consoleLabel() + " (the base may be an old baseline that "
+                    + "kept only its score)."
+                    : "No per-fork samples for " + line.consoleLabel() + ": " + String.join("; ", compacted) + ".");
             return;
         }
         show(new DistributionPlot(line.consoleLabel(), unit, forks, summary), "");
+    }
+
+    /**
+     * What a side whose history run was compacted ({@code perf-gate history compact}) still has, e.g.
+     * "baseline: compacted run, per-fork samples dropped; 20 forks x 4 iterations, score 95.41
+     * &plusmn; 0.9541 us/op".
+     */
+    private static String compacted(DistributionPlot.Side side, Measurement m) {
+        return side.label() + ": compacted run, per-fork samples dropped; " + m.forkCount()
+                + (m.forkCount() == 1 ? " fork" : " forks") + " x " + m.iterationsPerFork()
+                + (m.iterationsPerFork() == 1 ? " iteration" : " iterations") + ", score " + Text.score(m.score())
+                + (Double.isFinite(m.scoreError()) ? " \u00b1 " + Text.score(m.scoreError()) : "") + " " + m.unit();
     }
 
     private void show(DistributionPlot newPlot, String why) {
@@ -91,8 +108,14 @@ public final class DistributionViewModel {
                         .get(row.metric())));
     }
 
-    private static void add(List<DistributionPlot.Fork> out, List<String> summary, DistributionPlot.Side side,
-                            Measurement m) {
+    private static void add(List<DistributionPlot.Fork> out, List<String> summary, List<String> compacted,
+                            DistributionPlot.Side side, Measurement m) {
+        if (m.compacted()) {
+            String what = compacted(side, m);
+            compacted.add(what);
+            summary.add(what);
+            return;
+        }
         double[] means = new double[m.forks().size()];
         for (int f = 0; f < means.length; f++) {
             means[f] = m.forks().get(f).stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).average()

@@ -13,6 +13,7 @@ import dev.perfgate.core.json.ModelJson;
 import dev.perfgate.core.json.SchemaVersion;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Fingerprint;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Run;
@@ -33,6 +34,8 @@ public final class HistoryCodec {
 
     /** The schema version this perfgate writes and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
+
+    private static final Fingerprint EMPTY_FINGERPRINT = new Fingerprint("", 0, "", "", List.of(), "", "");
 
     private final ObjectMapper mapper = ModelJson.mapper();
 
@@ -69,19 +72,31 @@ public final class HistoryCodec {
         node.put("branch", run.branch());
         node.put("platform", run.platform().toString());
         boolean compacted = CompactedRuns.isCompacted(run);
+        Measurement.Summary common = null;
         if (compacted) {
             node.put("compacted", true);
-        }
-        node.set("fingerprint", ModelJson.fingerprint(run.fingerprint()));
-        if (run.host() != null) {
-            node.set("host", HostJson.write(run.host()));
+            common = CompactedRuns.common(run);
+            CompactedRuns.putCommon(node, common);
+            // A compacted run leaves out what is empty: its fingerprint (dropped where it has a host
+            // class) and its host's unknown details; both read back as they were.
+            if (!run.fingerprint().equals(EMPTY_FINGERPRINT)) {
+                node.set("fingerprint", ModelJson.fingerprint(run.fingerprint()));
+            }
+            if (run.host() != null) {
+                node.set("host", HostJson.writeKnown(run.host()));
+            }
+        } else {
+            node.set("fingerprint", ModelJson.fingerprint(run.fingerprint()));
+            if (run.host() != null) {
+                node.set("host", HostJson.write(run.host()));
+            }
         }
         ArrayNode benchmarks = node.putArray("benchmarks");
         for (BenchmarkResult result : run.results()) {
             ObjectNode b = benchmarks.addObject();
             ModelJson.putId(b, result.id());
             if (compacted) {
-                CompactedRuns.put(b, result);
+                CompactedRuns.put(b, result, common);
                 continue;
             }
             ModelJson.putMeasurement(b, result.primary());
@@ -146,6 +161,7 @@ public final class HistoryCodec {
         JsonNode array = node.get("benchmarks");
         path.requireArray("$.benchmarks", array);
         boolean compacted = CompactedRuns.flag(path, node.get("compacted"));
+        Measurement.Summary common = compacted ? CompactedRuns.readCommon(path, node) : null;
         List<BenchmarkResult> results = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "$.benchmarks[" + i + "]";
@@ -153,7 +169,7 @@ public final class HistoryCodec {
             path.requireObject(at, b);
             BenchmarkId id = ModelJson.readId(path, at, b);
             if (compacted) {
-                results.add(CompactedRuns.read(path, at, b, id));
+                results.add(CompactedRuns.read(path, at, b, id, common));
                 continue;
             }
             Measurement primary = ModelJson.readMeasurement(path, at, b);

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 
 /**
  * Drops the per-fork, per-iteration samples of old runs from a history file ({@code perf-gate history
- * compact}), keeping each run's summary: scores, errors and units of every metric, the number of forks
- * and iterations, identity, time, commit, branch, fingerprint and host (see {@link CompactedRuns}).
+ * compact}), keeping each run's summary: score, error and unit of each benchmark and of its allocation,
+ * the number of forks and iterations, identity, time, commit, branch and host class (see
+ * {@link CompactedRuns} for what else goes).
  *
  * <p>Kept whole, whatever their age: runs an approval record of the file names, runs an entry of the
  * baseline names, and the run at each change point of every trend and the run just before it (from

@@ -52,6 +52,27 @@ public final class HostJson {
         return node;
     }
 
+    /**
+     * The identity as {@link #write} writes it, but without {@code label} and without the details
+     * that are unknown (an empty JDK build, no JVM flags, no caches, no speed probe): a host reduced
+     * to its class, as a compacted history run keeps it, is just {@code {"class":{...}}}. {@link #read}
+     * reads either shape.
+     */
+    public static ObjectNode writeKnown(HostIdentity host) {
+        ObjectNode node = write(host);
+        node.remove("label");
+        if (host.jdkBuild().isEmpty()) {
+            node.remove("jdk_build");
+        }
+        if (host.vmFlags().isEmpty()) {
+            node.remove("vm_flags");
+        }
+        if (host.caches().isEmpty()) {
+            node.remove("caches");
+        }
+        return node;
+    }
+
     /** A host class as an object: {@code isa}, {@code vector_bits}, {@code cores}, {@code jdk}. */
     public static ObjectNode writeClass(HostClass hostClass) {
         ObjectNode node = ModelJson.object();

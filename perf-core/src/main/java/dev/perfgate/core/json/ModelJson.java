@@ -134,8 +134,8 @@ public final class ModelJson {
      * {@code score_error} and, unless they equal {@code inherited}, {@code forks} and
      * {@code iterations}; no {@code samples}.
      *
-     * @param inherited the counts a reader takes when the object has none (a secondary metric takes
-     *                  its benchmark's); null when the counts must be written
+     * @param inherited the counts a reader takes when the object has none (a benchmark takes its
+     *                  run's, a secondary metric its benchmark's); null when the counts must be written
      */
     public static void putSummary(ObjectNode node, Measurement m, Measurement.Summary inherited) {
         if (!m.compacted()) {
@@ -168,10 +168,15 @@ public final class ModelJson {
         JsonNode iterations = node.get("iterations");
         Measurement.Summary summary = inherited;
         if (forks != null || iterations != null || inherited == null) {
-            summary = new Measurement.Summary(count(path, at + ".forks", forks),
-                    count(path, at + ".iterations", iterations));
+            summary = readCounts(path, at, node);
         }
         return new Measurement(unit, score, error, List.of(), summary);
+    }
+
+    /** Reads an object's {@code forks} and {@code iterations}, both required (whole numbers >= 0). */
+    public static Measurement.Summary readCounts(JsonPath path, String at, JsonNode node) throws InputException {
+        return new Measurement.Summary(count(path, at + ".forks", node.get("forks")),
+                count(path, at + ".iterations", node.get("iterations")));
     }
 
     private static int count(JsonPath path, String at, JsonNode node) throws InputException {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The size arithmetic of docs/file-formats.md: bytes of one run before and after compaction, and a
  * year of daily runs of 50 benchmarks x 20 forks x 4 iterations (with -prof gc's three secondary
  * metrics, a 10% step on day 200 and two approvals) compacted with every trend and change point
- * unchanged. Sizes are printed; the test asserts the trends and the ratio.
+ * unchanged. A compacted run keeps the allocation of the three secondary metrics, and the host class
+ * of the host identity. Sizes are printed; the test asserts the trends and the ratio.
  */
 class CompactionSizeTest {
 
@@ -55,7 +56,9 @@ class CompactionSizeTest {
             System.out.printf(Locale.ROOT, "CompactionSizeTest: a run of %d benchmarks x 20 forks x 4 iterations: "
                     + "%d bytes whole, %d compacted (%.1fx); gzipped %d and %d (%.1fx)%n", benchmarks, whole, compacted,
                     (double) whole / compacted, wholeGzip, compactedGzip, (double) wholeGzip / compactedGzip);
-            assertThat(compacted).isLessThan(whole / 5);
+            // Measured 10.7x (50 benchmarks) and 10.5x (1,000): a compacted benchmark keeps its identity,
+            // unit, score and error and its allocation's, about 250 bytes of the 2,780 it took whole.
+            assertThat(compacted).isLessThan(whole / 10);
         }
     }
 
@@ -86,9 +89,9 @@ class CompactionSizeTest {
             assertThat(trends.read(file, id -> true, 0)).isEqualTo(before);
             assertThat(store.verify(file, LINUX).ok()).isTrue();
             if (keep.runs() == 0) {
-                // Measured 6.1x: short of the 10x target, because the summary of a benchmark (identity and
-                // four metrics' unit, score and error, about 420 bytes) is a sixth of its samples' bytes.
-                assertThat(ratio).isGreaterThan(5.5);
+                // Measured 9.9x: the 362 compacted runs are 10.7x smaller each, but the 3 runs kept whole
+                // (approved, at a change point) are 8% of what remains.
+                assertThat(ratio).isGreaterThan(9.9);
             }
         }
     }

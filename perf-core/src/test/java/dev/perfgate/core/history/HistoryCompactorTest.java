@@ -2,6 +2,8 @@ package dev.perfgate.core.history;
 
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.model.BenchmarkResult;
+import dev.perfgate.core.model.Fingerprint;
+import dev.perfgate.core.model.HostIdentity;
 import dev.perfgate.core.model.Measurement;
 import dev.perfgate.core.model.Run;
 import org.junit.jupiter.api.Assumptions;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -137,17 +140,56 @@ class HistoryCompactorTest {
             BenchmarkResult now = compacted.results().get(i);
             assertThat(now.id()).isEqualTo(was.id());
             assertCompacted(now.primary(), was.primary());
-            assertThat(now.secondary().keySet()).containsExactlyElementsOf(was.secondary().keySet());
-            was.secondary().forEach((name, m) -> assertCompacted(now.secondary().get(name), m));
+            // Of the secondary metrics only the allocation is kept.
+            assertThat(now.secondary().keySet()).containsExactly(BenchmarkResult.ALLOCATION_METRIC);
+            assertCompacted(now.allocation().orElseThrow(), was.allocation().orElseThrow());
         }
-        assertThat(compacted.host()).isEqualTo(original.host());
-        assertThat(compacted.fingerprint()).isEqualTo(original.fingerprint());
-        assertThat(List.of(compacted.commit(), compacted.branch(), compacted.timestamp()))
-                .isEqualTo(List.of(original.commit(), original.branch(), original.timestamp()));
+        // The host is its class, its details unknown; the fingerprint is dropped (read as empty).
+        assertThat(compacted.host().hostClass()).isEqualTo(original.host().hostClass());
+        assertThat(List.of(compacted.host().jdkBuild(), compacted.host().vmFlags(), compacted.host().caches()))
+                .isEqualTo(List.of("", Map.of(), ""));
+        assertThat(compacted.host().speed()).isNull();
+        assertThat(compacted.fingerprint()).isEqualTo(new Fingerprint("", 0, "", "", List.of(), "", ""));
+        assertThat(HostIdentity.environmentChange(original.host(), compacted.host())).isEmpty();
+        assertThat(HostIdentity.environmentChange(compacted.host(), original.host())).isEmpty();
+        assertThat(List.of(compacted.commit(), compacted.branch(), compacted.timestamp(), compacted.platform()))
+                .isEqualTo(List.of(original.commit(), original.branch(), original.timestamp(), original.platform()));
         String line = lines().get(0);
-        assertThat(line).contains("\"platform\":\"linux-x86_64\",\"compacted\":true,\"fingerprint\"")
-                .contains("\"score_error\":", "\"forks\":20,\"iterations\":4,\"secondary\":{\"gc.alloc.rate\":{\"unit\":")
-                .doesNotContain("samples");
+        assertThat(line).contains("\"platform\":\"linux-x86_64\",\"compacted\":true,\"forks\":20,\"iterations\":4,"
+                        + "\"host\":{\"class\":{\"isa\":[")
+                .contains("\"score_error\":", "\"secondary\":{\"gc.alloc.rate.norm\":{\"unit\":\"B/op\",\"score\":")
+                .doesNotContain("samples", "fingerprint", "jdk_build", "label", "gc.count", "\"gc.alloc.rate\"")
+                .doesNotContain("\"forks\":20,\"iterations\":4,\"secondary\"");
+    }
+
+    @Test
+    void aBenchmarkWithOtherCountsThanTheRunsHasItsOwnAndARunWithoutHostClassKeepsItsFingerprint()
+            throws Exception {
+        // As read from its line: numbers rounded as the codec writes them.
+        Run original = ((HistoryRecord.RunRecord) codec.read("h.jsonl", 1,
+                codec.write(new HistoryRecord.RunRecord(generated.run(3))))).run();
+        BenchmarkResult first = original.results().get(0);
+        BenchmarkResult fewer = new BenchmarkResult(first.id(), new Measurement(first.primary().unit(),
+                first.primary().score(), first.primary().scoreError(), first.primary().forks().subList(0, 5)),
+                first.secondary(), first.settings());
+        List<BenchmarkResult> results = new ArrayList<>(original.results());
+        results.set(0, fewer);
+        Run run = new Run(original.runId(), original.timestamp(), original.commit(), original.branch(),
+                original.platform(), original.fingerprint(), null, results);
+
+        Run compacted = CompactedRuns.compact(run);
+        String line = codec.write(new HistoryRecord.RunRecord(compacted));
+
+        assertThat(codec.read("h.jsonl", 1, line)).isEqualTo(new HistoryRecord.RunRecord(compacted));
+        assertThat(compacted.fingerprint()).isEqualTo(original.fingerprint());
+        assertThat(compacted.results().get(0).primary().summary()).isEqualTo(new Measurement.Summary(5, 4));
+        // The allocation keeps its 20 forks, which differ from its benchmark's 5.
+        assertThat(compacted.results().get(0).allocation().orElseThrow().summary())
+                .isEqualTo(new Measurement.Summary(20, 4));
+        assertThat(line).contains("\"compacted\":true,\"forks\":20,\"iterations\":4,\"fingerprint\":{")
+                .contains("\"forks\":5,\"iterations\":4,\"secondary\":{\"gc.alloc.rate.norm\":{")
+                .doesNotContain("\"host\"");
+        assertThat(codec.write(codec.read("h.jsonl", 1, line))).isEqualTo(line);
     }
 
     private static void assertCompacted(Measurement now, Measurement was) {
@@ -161,14 +203,26 @@ class HistoryCompactorTest {
     }
 
     @Test
+    void aLineOfTheEarlierCompactedFormWithCountsInEveryBenchmarkReadsTheSame() throws Exception {
+        Run compacted = CompactedRuns.compact(generated.run(3));
+        String line = codec.write(new HistoryRecord.RunRecord(compacted));
+        String earlier = line.replace("\"compacted\":true,\"forks\":20,\"iterations\":4,", "\"compacted\":true,")
+                .replace(",\"secondary\":{", ",\"forks\":20,\"iterations\":4,\"secondary\":{");
+        assertThat(earlier).isNotEqualTo(line).doesNotContain("\"compacted\":true,\"forks\"");
+
+        assertThat(codec.read("h.jsonl", 1, earlier)).isEqualTo(codec.read("h.jsonl", 1, line));
+    }
+
+    @Test
     void aCompactedLineThatBreaksTheFormIsABadLine() throws Exception {
         generated.write(file(), 3, List.of());
         compactor().compact(file(), LINUX, HistoryCompactor.KeepSamples.runs(0), Set.of());
         String line = lines().get(0);
         String[][] broken = {
-            {"\"forks\":20,", "\"samples\":[[1,2]],\"forks\":20,", "$.benchmarks[0].samples: a compacted run has no samples"},
-            {"\"forks\":20,", "", "$.benchmarks[0].forks: missing"},
-            {"\"iterations\":4,", "\"iterations\":-4,", "$.benchmarks[0].iterations: expected a non-negative whole number"},
+            {"\"secondary\":{", "\"samples\":[[1,2]],\"secondary\":{", "$.benchmarks[0].samples: a compacted run has no samples"},
+            {"\"forks\":20,\"iterations\":4,", "", "$.benchmarks[0].forks: missing"},
+            {"\"forks\":20,", "", "$.forks: missing"},
+            {"\"iterations\":4,", "\"iterations\":-4,", "$.iterations: expected a non-negative whole number"},
             {"\"compacted\":true", "\"compacted\":\"yes\"", "$.compacted: expected true or false"},
         };
         for (String[] b : broken) {
