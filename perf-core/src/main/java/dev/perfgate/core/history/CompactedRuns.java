@@ -127,12 +127,20 @@ public final class CompactedRuns {
      */
     static void put(ObjectNode node, BenchmarkResult result, Measurement.Summary common) {
         Measurement primary = result.primary();
-        ModelJson.putSummary(node, primary, common);
+        ModelJson.putSummary(node, primary, common, null);
         if (!result.secondary().isEmpty()) {
             ObjectNode secondary = node.putObject("secondary");
             result.secondary().forEach((name, m) -> ModelJson.putSummary(secondary.putObject(name), m,
-                    primary.summary()));
+                    primary.summary(), impliedUnit(name)));
         }
+    }
+
+    /**
+     * The unit a compacted metric's line may leave out: the allocation's, which JMH always gives in
+     * bytes per operation; null for every other metric.
+     */
+    private static String impliedUnit(String metric) {
+        return metric.equals(BenchmarkResult.ALLOCATION_METRIC) ? BenchmarkResult.ALLOCATION_UNIT : null;
     }
 
     /** The run's {@code compacted} flag: absent, null or false for a run with its samples. */
@@ -153,7 +161,7 @@ public final class CompactedRuns {
      */
     static BenchmarkResult read(JsonPath path, String at, JsonNode node, BenchmarkId id, Measurement.Summary common)
             throws InputException {
-        Measurement primary = ModelJson.readSummary(path, at, node, common);
+        Measurement primary = ModelJson.readSummary(path, at, node, common, null);
         Map<String, Measurement> secondary = new LinkedHashMap<>();
         JsonNode sec = node.get("secondary");
         if (sec != null && !sec.isNull()) {
@@ -163,7 +171,7 @@ public final class CompactedRuns {
                 var field = fields.next();
                 secondary.put(field.getKey(), ModelJson.readSummary(path,
                         at + ".secondary[" + JsonPath.quote(field.getKey()) + "]", field.getValue(),
-                        primary.summary()));
+                        primary.summary(), impliedUnit(field.getKey())));
             }
         }
         return new BenchmarkResult(id, primary, secondary, RunSettings.UNKNOWN);

@@ -35,6 +35,14 @@ public final class HistoryCodec {
     /** The schema version this perfgate writes and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * The schema version of a compacted run's line ({@code history compact}), whose allocation may
+     * leave out its unit: releases before 0.2.0, which read only version 1, refuse such a line by
+     * naming the release it needs instead of taking it for a bad line. Every other line is written
+     * as version 1.
+     */
+    public static final int COMPACTED_SCHEMA_VERSION = 2;
+
     private static final Fingerprint EMPTY_FINGERPRINT = new Fingerprint("", 0, "", "", List.of(), "", "");
 
     private final ObjectMapper mapper = ModelJson.mapper();
@@ -42,7 +50,8 @@ public final class HistoryCodec {
     /** The record as one line of JSON, without the line end. */
     public String write(HistoryRecord record) {
         ObjectNode node = ModelJson.object();
-        SchemaVersion.put(node, "schema", SCHEMA_VERSION);
+        SchemaVersion.put(node, "schema", record instanceof HistoryRecord.RunRecord r
+                && CompactedRuns.isCompacted(r.run()) ? COMPACTED_SCHEMA_VERSION : SCHEMA_VERSION);
         if (record instanceof HistoryRecord.RunRecord r) {
             writeRun(node, r.run());
         } else if (record instanceof HistoryRecord.ApprovalRecord a) {
@@ -147,7 +156,7 @@ public final class HistoryCodec {
         if (node == null || !node.isObject()) {
             throw new InputException(source, where, "expected a JSON object, found " + JsonPath.describe(node));
         }
-        SchemaVersion.read(path, "$", node, "schema", SCHEMA_VERSION);
+        SchemaVersion.read(path, "$", node, "schema", COMPACTED_SCHEMA_VERSION);
         String type = path.requiredText("$.type", node.get("type"));
         return switch (type) {
             case "run" -> new HistoryRecord.RunRecord(readRun(path, node));

@@ -137,11 +137,13 @@ public final class ModelJson {
      * @param inherited the counts a reader takes when the object has none (a benchmark takes its
      *                  run's, a secondary metric its benchmark's); null when the counts must be written
      */
-    public static void putSummary(ObjectNode node, Measurement m, Measurement.Summary inherited) {
+    public static void putSummary(ObjectNode node, Measurement m, Measurement.Summary inherited, String impliedUnit) {
         if (!m.compacted()) {
             throw new IllegalArgumentException("not a compacted measurement");
         }
-        node.put("unit", m.unit());
+        if (!m.unit().equals(impliedUnit)) {
+            node.put("unit", m.unit());
+        }
         node.set("score", number(m.score()));
         node.set("score_error", number(m.scoreError()));
         if (!m.summary().equals(inherited)) {
@@ -153,12 +155,14 @@ public final class ModelJson {
     /**
      * Reads what {@link #putSummary} wrote: a measurement without samples (a {@code samples} field is
      * an error) whose counts are its own {@code forks} and {@code iterations} or, when it has neither,
-     * {@code inherited}.
+     * {@code inherited}, and whose unit is its own {@code unit} or, when it has none, {@code impliedUnit}
+     * (null: the unit is required).
      */
-    public static Measurement readSummary(JsonPath path, String at, JsonNode node, Measurement.Summary inherited)
-            throws InputException {
+    public static Measurement readSummary(JsonPath path, String at, JsonNode node, Measurement.Summary inherited,
+                                          String impliedUnit) throws InputException {
         path.requireObject(at, node);
-        String unit = path.requiredText(at + ".unit", node.get("unit"));
+        String unit = impliedUnit != null && !node.has("unit") ? impliedUnit
+                : path.requiredText(at + ".unit", node.get("unit"));
         double score = path.number(at + ".score", node.get("score"), false);
         double error = path.number(at + ".score_error", node.get("score_error"), false);
         if (node.has("samples")) {

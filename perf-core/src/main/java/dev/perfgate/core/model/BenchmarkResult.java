@@ -22,6 +22,8 @@ public record BenchmarkResult(BenchmarkId id, Measurement primary, Map<String, M
 
     /** JMH's GC profiler metric for bytes allocated per operation. */
     public static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
+    /** The unit JMH gives {@link #ALLOCATION_METRIC} in. */
+    public static final String ALLOCATION_UNIT = "B/op";
 
     public BenchmarkResult {
         Objects.requireNonNull(id, "id");

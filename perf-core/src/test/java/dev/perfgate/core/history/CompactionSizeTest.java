@@ -89,9 +89,9 @@ class CompactionSizeTest {
             assertThat(trends.read(file, id -> true, 0)).isEqualTo(before);
             assertThat(store.verify(file, LINUX).ok()).isTrue();
             if (keep.runs() == 0) {
-                // Measured 9.9x: the 362 compacted runs are 10.7x smaller each, but the 3 runs kept whole
+                // Measured 10.4x: the 362 compacted runs are 11.3x smaller each; the 3 runs kept whole
                 // (approved, at a change point) are 8% of what remains.
-                assertThat(ratio).isGreaterThan(9.9);
+                assertThat(ratio).isGreaterThanOrEqualTo(10);
             }
         }
     }
