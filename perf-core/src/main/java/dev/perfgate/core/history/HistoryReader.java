@@ -279,7 +279,12 @@ public final class HistoryReader {
             HistoryRecord record = null;
             boolean blank = blank(bytes, at, n);
             if (!blank && filter != null) {
-                lineEnd = filter.filter(bytes, at, n);
+                // Filtered up to its own end, so that the filter's buffer is the size of a line, not a chunk.
+                int stop = at;
+                while (stop < n && bytes[stop] != '\n') {
+                    stop++;
+                }
+                lineEnd = filter.filter(bytes, at, stop);
                 // Jackson reads the bytes; a line that does not start with '{' (a byte order mark, say)
                 // is read as text, as the codec reads it, since Jackson treats such bytes otherwise.
                 if (!filter.handOver() && filter.length() > 0 && filter.bytes()[0] == '{'

@@ -125,8 +125,24 @@ public class JsonPath {
         return "an object";
     }
 
+    /** Whether a key is short and has no control character, so that it is quoted as it is. */
+    private static boolean plain(String key) {
+        if (key.length() > 80) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isISOControl(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A key quoted for a path segment: {@code "gc.alloc.rate"}. */
     public static String quote(String key) {
+        if (plain(key)) {
+            return "\"" + key + "\"";
+        }
         String printable = key.codePoints()
                 .map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)

@@ -125,6 +125,22 @@ class OneTrendTest {
     }
 
     @Test
+    void aCompactedHistoryShowsTheSameTrends() throws Exception {
+        List<String> shuffled = new ArrayList<>(orderedLines());
+        Collections.shuffle(shuffled, new Random(11));
+        Path file = write("compacted", shuffled);
+        List<Trend> before = trends(file, 0);
+
+        HistoryCompactor.Outcome outcome = new HistoryCompactor(new HistoryStore(dir, java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC()).compact(file, ProjectFixtures.PLATFORM,
+                HistoryCompactor.KeepSamples.runs(0), java.util.Set.of());
+
+        assertThat(outcome.compacted()).isGreaterThan(RUNS);
+        assertThat(trends(file, 0)).isEqualTo(before);
+        assertThat(trends(file, 5)).isEqualTo(trends(write("whole", shuffled), 5));
+    }
+
+    @Test
     void theHtmlPageShowsThePointsOfTheTrends() throws Exception {
         List<String> shuffled = new ArrayList<>(orderedLines());
         Collections.shuffle(shuffled, new Random(3));
