@@ -160,8 +160,12 @@ public final class HistoryReader {
                     long end = chunkEnd(channel, start, size);
                     next = end;
                     if (pool == null) {
-                        pending.add(java.util.concurrent.CompletableFuture.completedFuture(
-                                chunk(source, channel, start, end, detail)));
+                        try {
+                            pending.add(java.util.concurrent.CompletableFuture.completedFuture(
+                                    chunk(source, channel, start, end, detail)));
+                        } catch (UncheckedIOException e) {
+                            throw e.getCause();
+                        }
                     } else {
                         pending.add(pool.submit(() -> chunk(source, channel, start, end, detail)));
                     }
