@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code perf-gate history compact}: drops the per-fork samples of old runs, keeping their summaries. */
 @Command(name = "compact", mixinStandardHelpOptions = true,
         description = {"Drop the per-fork and per-iteration samples of old runs from history/<platform>.jsonl, "
-                + "keeping each run's scores, errors, units, fork and iteration counts, host, fingerprint, commit, "
-                + "branch and time, so every trend and change point stays as it was.",
+                + "keeping each run's scores, errors, units, fork and iteration counts, allocation, host class, "
+                + "commit, branch and time, so every trend and change point stays as it was.",
             "Kept whole whatever their age: runs named by an approval in the history or by an entry of "
                 + "baselines/<platform>.json, and the run at each change point and the one before it. The file is "
                 + "rewritten atomically under the lock appends take; compacting it again changes nothing."})

@@ -32,8 +32,8 @@ import java.util.Map;
  * its own only where they differ from the run's, and its allocation only where they differ from
  * the benchmark's. The host is written as its {@code class} (and any detail a caller left in).
  *
- * <p>A reader that does not know the flag (perf-gate 0.2.0 and older) reads such a run as one whose
- * source held only scores: the same scores, errors and units, no samples.
+ * <p>The line is schema version {@value HistoryCodec#COMPACTED_SCHEMA_VERSION}: a release that reads
+ * only version 1 refuses it by naming the release it needs.
  */
 public final class CompactedRuns {
 

@@ -46,6 +46,12 @@ public final class HistoryCodec {
     private static final Fingerprint EMPTY_FINGERPRINT = new Fingerprint("", 0, "", "", List.of(), "", "");
 
     private final ObjectMapper mapper = ModelJson.mapper();
+    /**
+     * For lines whose samples {@link LineFilter} replaced by null, which lowers their nesting by at
+     * most two levels: two levels less than {@link #mapper} allows, so that a line it reads is one
+     * {@link #mapper} reads too (a deeper one is read again as it is).
+     */
+    private final ObjectMapper filteredMapper = ModelJson.mapper(ModelJson.MAX_DEPTH - 2);
 
     /** The record as one line of JSON, without the line end. */
     public String write(HistoryRecord record) {
@@ -144,7 +150,7 @@ public final class HistoryCodec {
     HistoryRecord read(String source, byte[] json, int length) throws InputException {
         JsonNode node;
         try {
-            node = mapper.readTree(json, 0, length);
+            node = filteredMapper.readTree(json, 0, length);
         } catch (java.io.IOException e) {
             throw new InputException(source, null, "is not a record: " + e.getMessage(), e);
         }

@@ -217,6 +217,14 @@ public final class HistoryReader {
 
     /** The end of the chunk starting at {@code start}: after the first line end {@link #CHUNK} bytes on. */
     private static long chunkEnd(FileChannel channel, long start, long size) throws IOException {
+        long end = lineEndAfter(channel, start, size);
+        if (end - start > Integer.MAX_VALUE - 8) {
+            throw new IOException("a line at byte " + start + " is longer than 2 GB");
+        }
+        return end;
+    }
+
+    private static long lineEndAfter(FileChannel channel, long start, long size) throws IOException {
         if (size - start <= CHUNK) {
             return size;
         }

@@ -23,7 +23,10 @@ import java.util.Arrays;
  * a raw line end cannot occur inside JSON text, so it always ends a line.
  *
  * <p>It also notes whether the line holds any byte outside ASCII, which the caller must then check
- * is valid UTF-8 (the codec reads text, and a line that is not UTF-8 is refused).
+ * is valid UTF-8 (the codec reads text, and a line that is not UTF-8 is refused), and hands over a
+ * line with a control character other than tab and carriage return, which is never valid JSON
+ * there and could make Jackson take the bytes for UTF-16 or UTF-32. Replacing a samples array
+ * lowers the line's nesting by at most two levels, which the caller allows for.
  */
 final class LineFilter {
 
@@ -113,6 +116,11 @@ final class LineFilter {
                         return lineEnd(in, value, limit);
                     }
                     if (end != NOT_SAMPLES) {
+                        // "samples":[] becomes "samples":null, two bytes longer: keep room for the rest.
+                        int room = o + SAMPLES.length + NULL.length + (limit - end) + 8;
+                        if (out.length < room) {
+                            out = Arrays.copyOf(out, Math.max(room, out.length * 2));
+                        }
                         System.arraycopy(SAMPLES, 0, out, o, SAMPLES.length);
                         o += SAMPLES.length;
                         System.arraycopy(NULL, 0, out, o, NULL.length);
@@ -133,6 +141,10 @@ final class LineFilter {
             }
             if (b < 0) {
                 nonAscii = true;
+            } else if (b < ' ' && b != '\t' && b != '\r') {
+                // Not JSON outside a string (and a NUL first would make Jackson guess UTF-16 or UTF-32).
+                handOver = true;
+                return lineEnd(in, i, limit);
             }
             out[o++] = b;
             i++;
@@ -168,7 +180,8 @@ final class LineFilter {
                 i++;
                 System.arraycopy(in, start, out, o, i - start);
                 return i;
-            } else if (b == '\n') {
+            } else if (b == '\n' || b >= 0 && b < ' ') {
+                // A raw control character is not JSON inside a string either: the codec says so.
                 return -1;
             } else {
                 if (b < 0) {

@@ -32,8 +32,8 @@ import java.util.function.Predicate;
  *       skipped.</li>
  *   <li>Points are ordered by the run's time, runs of equal time in file order: a run appended
  *       late (copied from another history) takes its place in time.</li>
- *   <li>A series' unit is the unit of its first line in the file; scores in other units are
- *       converted, and a score that cannot be converted, or is not finite, is left out.</li>
+ *   <li>A score that is not finite is left out. A series' unit is that of its first score in the
+ *       file; scores in other units are converted, and one that cannot be converted is left out.</li>
  *   <li>With a limit of N runs, a series keeps its N latest points by that order.</li>
  * </ul>
  */
@@ -107,6 +107,9 @@ final class SeriesBuilder {
                 continue;
             }
             Measurement m = result.primary();
+            if (!Double.isFinite(m.score())) {
+                continue;
+            }
             Accumulator acc = series.computeIfAbsent(new Key(result.id(), host),
                     k -> new Accumulator(m.unit(), lastRuns));
             acc.add(info, m.unit(), m.score(), m.scoreError());

@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * @param id           the benchmark
  * @param hostClass    the host class of every point; null for runs recorded without one
- * @param unit         unit of the scores (of the benchmark's first line in the file on that class;
- *                     runs in another unit are converted)
+ * @param unit         unit of the scores (of the benchmark's first finite score in the file on that
+ *                     class; runs in another unit are converted)
  * @param points       one point per run that measured the benchmark, oldest first
  * @param changePoints detected level shifts, by index into {@code points}
  * @param environment  for a change point's index, what changed in the environment between the run

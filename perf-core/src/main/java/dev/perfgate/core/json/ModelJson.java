@@ -45,8 +45,16 @@ public final class ModelJson {
     private ModelJson() {
     }
 
+    /** How deep perfgate's files may nest. */
+    public static final int MAX_DEPTH = 64;
+
     /** A mapper for perfgate's files: strict duplicate detection, bounded nesting, plain decimals. */
     public static ObjectMapper mapper() {
+        return mapper(MAX_DEPTH);
+    }
+
+    /** As {@link #mapper()}, with another nesting limit. */
+    public static ObjectMapper mapper(int maxDepth) {
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -54,7 +62,7 @@ public final class ModelJson {
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .nodeFactory(NODES)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
         return mapper;
     }
 

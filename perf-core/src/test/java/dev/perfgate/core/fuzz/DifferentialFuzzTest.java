@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through {@link HistoryCodec} ({@link HistoryReader.Detail#FULL}), must agree on every line: the
  * same records (samples aside) or the same refusal, message for message. The lines are the ones
  * perfgate writes (the golden history's run and approval, a run with a host identity, a compacted
- * run), broken by {@link Mutations} as in {@link InputFuzzTest}, between two whole copies of the
+ * run, a run whose samples are empty arrays), broken by {@link Mutations} as in {@link InputFuzzTest}, between two whole copies of the
  * golden history so that line numbers and the lines around matter too.
  *
  * <p>Tries: {@code jqwik.tries.default}, raised to 10,000 by the {@code reliability} profile.
@@ -119,6 +119,17 @@ class DifferentialFuzzTest {
                 new HostIdentity(ProjectFixtures.AVX2, "17.0.15+6", Map.of(), "AMD EPYC", null));
         seeds.add(codec.write(new HistoryRecord.RunRecord(run)).getBytes(StandardCharsets.UTF_8));
         seeds.add(codec.write(new HistoryRecord.RunRecord(CompactedRuns.compact(run))).getBytes(StandardCharsets.UTF_8));
+        // JMH output without raw data: every "samples" an empty array.
+        List<BenchmarkResult> scoresOnly = new ArrayList<>();
+        for (BenchmarkResult b : run.results()) {
+            Map<String, Measurement> secondary = new LinkedHashMap<>();
+            b.secondary().forEach((name, m) -> secondary.put(name, new Measurement(m.unit(), m.score(), m.scoreError(),
+                    List.of())));
+            scoresOnly.add(new BenchmarkResult(b.id(), new Measurement(b.primary().unit(), b.primary().score(),
+                    b.primary().scoreError(), List.of()), secondary, b.settings()));
+        }
+        seeds.add(codec.write(new HistoryRecord.RunRecord(new Run(run.runId(), run.timestamp(), run.commit(),
+                run.branch(), run.platform(), run.fingerprint(), run.host(), scoresOnly))).getBytes(StandardCharsets.UTF_8));
         return seeds;
     }
 

@@ -211,6 +211,75 @@ class HistoryReaderTest {
         assertThat(index.runs()).hasSize(3);
     }
 
+    /** Reads a file both ways; the records (as text, samples aside) or the message of each. */
+    private static List<String> bothWays(Path file) {
+        List<String> out = new java.util.ArrayList<>();
+        for (HistoryReader.Detail detail : HistoryReader.Detail.values()) {
+            List<String> records = new java.util.ArrayList<>();
+            try {
+                new HistoryReader().read(file, detail, (lineNo, offset, length, record) -> records.add(lineNo + " "
+                        + (record instanceof HistoryRecord.RunRecord r ? r.run().runId() + " "
+                        + r.run().results().size() + " " + r.run().results().get(0).primary().score() : "approval")));
+                out.add(String.join("\n", records));
+            } catch (InputException e) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLongLineOfEmptySamplesReadsTheSameBothWays() throws Exception {
+        // JMH output without raw data gives "samples":[], which the filter makes two bytes longer.
+        List<dev.perfgate.core.model.BenchmarkResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            results.add(new dev.perfgate.core.model.BenchmarkResult(dev.perfgate.core.model.BenchmarkId.of(
+                    "b.B.m" + i, dev.perfgate.core.model.Mode.AVERAGE_TIME, java.util.Map.of()),
+                    new dev.perfgate.core.model.Measurement("us/op", 1 + i, 0.1, List.of()), java.util.Map.of(),
+                    dev.perfgate.core.model.RunSettings.UNKNOWN));
+        }
+        String line = new HistoryCodec().write(new HistoryRecord.RunRecord(ProjectFixtures.run(1, results)));
+        assertThat(line.length()).isGreaterThan(140_000);
+        Files.createDirectories(history().getParent());
+        Files.writeString(history(), line + "\n" + line.replace("run-00001", "run-00002") + "\n");
+
+        List<String> both = bothWays(history());
+
+        assertThat(both.get(0)).isEqualTo(both.get(1)).isEqualTo("1 run-00001 1500 1.0\n2 run-00002 1500 1.0");
+    }
+
+    @Test
+    void aLineInUtf16OrWithControlCharactersIsRefusedBothWays() throws Exception {
+        String line = Files.readAllLines(ProjectFixtures.project(dir, 2, 99).resolve("history")
+                .resolve(PLATFORM + ".jsonl")).get(0);
+        assertThat(line).contains("\"main\"");
+        for (byte[] bytes : List.of(line.getBytes(StandardCharsets.UTF_16LE), line.replace("\"main\"", "\"ma\u0001in\"")
+                .getBytes(StandardCharsets.UTF_8))) {
+            Path file = dir.resolve("odd.jsonl");
+            Files.write(file, bytes);
+            Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+
+            List<String> both = bothWays(file);
+
+            assertThat(both.get(0)).startsWith(file.toString()).isEqualTo(both.get(1));
+        }
+    }
+
+    @Test
+    void samplesDeepInsideAnUnknownFieldDoNotMakeATooDeepLineReadable() throws Exception {
+        String approval = new HistoryCodec().write(new HistoryRecord.ApprovalRecord(ProjectFixtures.START, "a", "r",
+                "c", "run-1", List.of(ProjectFixtures.REGRESSING)));
+        for (int depth = 58; depth <= 66; depth++) {
+            String extra = "[".repeat(depth) + "{\"samples\":[[1]]}" + "]".repeat(depth);
+            Path file = dir.resolve("deep-" + depth + ".jsonl");
+            Files.writeString(file, approval.replace("{\"schema\"", "{\"x\":" + extra + ",\"schema\"") + "\n");
+
+            List<String> both = bothWays(file);
+
+            assertThat(both.get(0)).as("depth %d", depth).isEqualTo(both.get(1));
+        }
+    }
+
     private interface Read {
         void run() throws InputException;
     }

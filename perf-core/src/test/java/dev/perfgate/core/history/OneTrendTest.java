@@ -141,6 +141,34 @@ class OneTrendTest {
     }
 
     @Test
+    void theAnalyzersCachedIndexShowsWhatAFreshReadShows() throws Exception {
+        // The first line has no score (its unit is not the trend's), the next another unit.
+        HistoryCodec codec = new HistoryCodec();
+        Run first = ProjectFixtures.run(1, ProjectFixtures.resultsOf(1, 99));
+        List<BenchmarkResult> noScore = new ArrayList<>();
+        for (BenchmarkResult r : first.results()) {
+            noScore.add(new BenchmarkResult(r.id(), new dev.perfgate.core.model.Measurement("ms/op", Double.NaN,
+                    Double.NaN, List.of()), r.secondary(), r.settings()));
+        }
+        Path file = write("cached", List.of(codec.write(new HistoryRecord.RunRecord(new Run(first.runId(),
+                first.timestamp(), first.commit(), first.branch(), first.platform(), first.fingerprint(), null,
+                noScore)))));
+        HistoryIndexCache cache = new HistoryIndexCache(dir.resolve("cache"));
+        new HistoryReader(cache).index(file);
+        for (int i = 2; i < 12; i++) {
+            Files.writeString(file, codec.write(new HistoryRecord.RunRecord(ProjectFixtures.run(i,
+                    ProjectFixtures.resultsOf(i, 99)))) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+
+        Trends trends = new Trends(new HistoryReader(), ChangePoints.defaults());
+        List<Trend> warm = new ArrayList<>();
+        new HistoryReader(cache).index(file).series().values().forEach(l -> l.forEach(s -> warm.add(trends.trend(file, s))));
+
+        assertThat(warm).isEqualTo(trends(file, 0));
+        assertThat(warm).allSatisfy(t -> assertThat(t.points()).hasSize(10));
+    }
+
+    @Test
     void theHtmlPageShowsThePointsOfTheTrends() throws Exception {
         List<String> shuffled = new ArrayList<>(orderedLines());
         Collections.shuffle(shuffled, new Random(3));
