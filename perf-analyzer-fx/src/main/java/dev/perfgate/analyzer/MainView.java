@@ -223,10 +223,9 @@ public final class MainView extends BorderPane {
         scene.setOnDragDropped(e -> {
             boolean done = false;
             if (e.getDragboard().hasFiles()) {
-                for (File f : e.getDragboard().getFiles()) {
-                    model.open(f.toPath());
-                    done = true;
-                }
+                // One load for all the files dropped together, so that each of them shows.
+                model.open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                done = !e.getDragboard().getFiles().isEmpty();
             }
             e.setDropCompleted(done);
             e.consume();

@@ -9,6 +9,7 @@ import dev.perfgate.analyzer.jfr.JfrViewModel;
 import dev.perfgate.analyzer.project.ProjectLoader;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.trend.TrendViewModel;
+import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.analyzer.ui.DialogService;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.model.PlatformKey;
@@ -23,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,6 +45,8 @@ public final class MainViewModel {
 
     private final AnalyzerServices services;
     private final ProjectLoader loader;
+    /** The number of the newest load asked for (on the UI thread). */
+    private long loads;
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace",
             Workspace.empty());
     private final ObservableList<PlatformKey> platforms = FXCollections.observableArrayList();
@@ -208,39 +212,81 @@ public final class MainViewModel {
      * recording, in the background.
      */
     public void open(Path path) {
-        if (ProjectLoader.Kind.of(path) == ProjectLoader.Kind.JFR) {
-            jfrOpener.accept(path);
+        open(List.of(path));
+    }
+
+    /**
+     * Opens several files at once (dropped together) as one load: JFR recordings each in the JFR
+     * view, the rest one after the other into one workspace, so that every one of them shows.
+     */
+    public void open(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (ProjectLoader.Kind.of(path) == ProjectLoader.Kind.JFR) {
+                jfrOpener.accept(path);
+            } else {
+                files.add(path);
+            }
+        }
+        if (files.isEmpty()) {
             return;
         }
         Workspace current = workspace.get();
-        status.set("Opening " + path + " ...");
-        services.runner().runWithProgress("Opening " + path, progress -> loader.open(path, current, progress),
-                opened -> {
-            show(opened);
-            if (opened.projectDir().isPresent() || ProjectLoader.Kind.of(path) == ProjectLoader.Kind.HISTORY) {
-                recent.setAll(services.recent().add(opened.projectDir().orElse(path)));
+        String what = files.size() == 1 ? "Opening " + files.get(0) : "Opening " + files.size() + " files";
+        status.set(what + " ...");
+        load(what, progress -> {
+            Workspace opened = current;
+            for (int i = 0; i < files.size(); i++) {
+                int done = i;
+                opened = loader.open(files.get(i), opened, f -> progress.accept((done + f) / files.size()));
             }
-        }, failure -> failed("Cannot open " + path.getFileName(), failure));
+            return opened;
+        }, opened -> {
+            for (Path path : files) {
+                if (opened.projectDir().isPresent() || ProjectLoader.Kind.of(path) == ProjectLoader.Kind.HISTORY) {
+                    recent.setAll(services.recent().add(opened.projectDir().orElse(path)));
+                }
+            }
+        }, "Cannot open " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files"));
     }
 
     /** Reloads what is open (after an approval, or when files changed). */
     public void reload() {
         Workspace current = workspace.get();
-        current.projectDir().ifPresent(dir -> services.runner().runWithProgress("Reloading " + dir,
-                progress -> {
-                    Workspace fresh = loader.openProject(dir, current.platform(), progress);
-                    for (var f : current.resultFiles()) {
-                        fresh = fresh.withResults(f);
-                    }
-                    return fresh;
-                }, this::show, failure -> failed("Cannot reload " + dir.getFileName(), failure)));
+        current.projectDir().ifPresent(dir -> load("Reloading " + dir, progress -> {
+            Workspace fresh = loader.openProject(dir, current.platform(), progress);
+            for (var f : current.resultFiles()) {
+                fresh = fresh.withResults(f);
+            }
+            return fresh;
+        }, opened -> { }, "Cannot reload " + dir.getFileName()));
     }
 
     private void switchPlatform(PlatformKey key) {
         Workspace current = workspace.get();
-        current.projectDir().ifPresent(dir -> services.runner().runWithProgress("Opening " + key,
-                progress -> loader.openProject(dir, Optional.of(key), progress), this::show,
-                failure -> failed("Cannot open the " + key + " baseline or history", failure)));
+        current.projectDir().ifPresent(dir -> load("Opening " + key,
+                progress -> loader.openProject(dir, Optional.of(key), progress), opened -> { },
+                "Cannot open the " + key + " baseline or history"));
+    }
+
+    /**
+     * Loads a workspace in the background and shows it, unless another load was asked for since:
+     * each load is numbered, and only the newest one's result (or failure) is shown, so loads that
+     * finish out of order never bring back an older state.
+     */
+    private void load(String what, BackgroundRunner.ProgressWork<Workspace> work, Consumer<Workspace> then,
+                      String failureTitle) {
+        long ticket = ++loads;
+        services.runner().runWithProgress(what, work, opened -> {
+            if (ticket == loads) {
+                show(opened);
+                then.accept(opened);
+            }
+        }, failure -> {
+            if (ticket == loads) {
+                failed(failureTitle, failure);
+            }
+        });
     }
 
     private void show(Workspace opened) {
