@@ -132,4 +132,36 @@ class AnalyzerFxTest {
         assertThat((double) image.getWidth()).isCloseTo(chart.getWidth(), org.assertj.core.api.Assertions.within(10.0));
         assertThat((double) image.getHeight()).isCloseTo(chart.getHeight(), org.assertj.core.api.Assertions.within(10.0));
     }
+
+    @Test
+    void draggingARectangleZoomsToItsTimeRangeAndEscapeShowsEverything(FxRobot robot) throws Exception {
+        Path project = ProjectFixtures.project(dir.resolve("p5"), 14, 8);
+        robot.interact(() -> model.open(project));
+        waitIdle();
+        robot.interact(() -> view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING)));
+        waitIdle();
+        dev.perfgate.analyzer.trend.TrendPlot full = model.trends().plotProperty().get();
+        TrendChart chart = robot.lookup("#trendChart").queryAs(TrendChart.class);
+        javafx.geometry.Bounds axis = chart.getXAxis().localToScreen(chart.getXAxis().getBoundsInLocal());
+        double y = axis.getMinY() - 60;
+
+        robot.drag(axis.getMinX() + axis.getWidth() * 0.3, y, javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(axis.getMinX() + axis.getWidth() * 0.45, y);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.selectionShown()).as("the rectangle shows while dragging").isTrue();
+        robot.moveTo(axis.getMinX() + axis.getWidth() * 0.6, y).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitIdle();
+
+        dev.perfgate.analyzer.trend.TrendPlot zoomed = model.trends().plotProperty().get();
+        double width = full.xTo() - full.xFrom();
+        assertThat(chart.selectionShown()).isFalse();
+        assertThat(zoomed.xTo() - zoomed.xFrom()).isCloseTo(0.3 * width, org.assertj.core.api.Assertions.within(0.05 * width));
+        assertThat(zoomed.xFrom()).isCloseTo(full.xFrom() + 0.3 * width, org.assertj.core.api.Assertions.within(0.05 * width));
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitIdle();
+
+        dev.perfgate.analyzer.trend.TrendPlot reset = model.trends().plotProperty().get();
+        assertThat(reset.xTo() - reset.xFrom()).isCloseTo(width, org.assertj.core.api.Assertions.within(0.01 * width));
+    }
 }

@@ -46,6 +46,8 @@ public final class TrendChart extends LineChart<Number, Number> {
     private final Tooltip pointTip = new Tooltip();
     private final javafx.scene.shape.Circle hoverDot = new javafx.scene.shape.Circle(5);
     private TrendPlot.Point hovered;
+    /** The rectangle a drag to zoom draws, from where it started to the pointer. */
+    private final Rectangle selection = new Rectangle();
 
     public TrendChart() {
         super(new AlignedAxis(), new AlignedAxis());
@@ -69,6 +71,12 @@ public final class TrendChart extends LineChart<Number, Number> {
         hoverDot.setVisible(false);
         hoverDot.setStyle("-fx-fill: transparent; -fx-stroke: #222; -fx-stroke-width: 2;");
         getPlotChildren().add(hoverDot);
+        selection.setManaged(false);
+        selection.setMouseTransparent(true);
+        selection.setVisible(false);
+        selection.setId("zoomSelection");
+        selection.setStyle("-fx-fill: rgba(30,100,200,0.15); -fx-stroke: rgba(30,100,200,0.8); -fx-stroke-width: 1;");
+        getPlotChildren().add(selection);
         pointTip.setId("pointTooltip");
         setOnMouseMoved(e -> hover(e.getSceneX(), e.getSceneY(), e.getScreenX(), e.getScreenY()));
         setOnMouseExited(e -> unhover());
@@ -268,6 +276,28 @@ public final class TrendChart extends LineChart<Number, Number> {
     /** The x value (epoch milliseconds) at a horizontal position in scene coordinates. */
     public double timeAtScene(double sceneX, double sceneY) {
         return timeAxis.getValueForDisplay(timeAxis.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
+    }
+
+    /** Shows the rectangle of a drag to zoom over the time range between two times (epoch milliseconds). */
+    public void showSelection(double fromTime, double toTime) {
+        double left = timeAxis.getDisplayPosition(Math.min(fromTime, toTime));
+        double right = timeAxis.getDisplayPosition(Math.max(fromTime, toTime));
+        selection.setX(left);
+        selection.setY(0);
+        selection.setWidth(Math.max(0, right - left));
+        selection.setHeight(valueAxis.getHeight());
+        selection.setVisible(true);
+        selection.toFront();
+    }
+
+    /** Hides the rectangle of a drag to zoom. */
+    public void hideSelection() {
+        selection.setVisible(false);
+    }
+
+    /** Whether a drag to zoom shows its rectangle. */
+    public boolean selectionShown() {
+        return selection.isVisible();
     }
 
     /** Width of the plot area in pixels. */

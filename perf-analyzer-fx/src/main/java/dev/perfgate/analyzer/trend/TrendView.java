@@ -13,6 +13,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -26,8 +28,9 @@ import java.util.Set;
 
 /**
  * The Trends tab: a searchable benchmark tree (grouped by class) beside the trend chart. Selecting
- * one benchmark plots it; selecting several overlays them. The mouse wheel zooms around the
- * pointer, dragging pans, a double click or "Reset" shows everything again.
+ * one benchmark plots it; selecting several overlays them. Dragging draws a rectangle and zooms to
+ * the time range it spans; the mouse wheel zooms around the pointer; dragging with Shift held (or
+ * the secondary button) pans; Escape, a double click or "Reset" shows everything again.
  */
 public final class TrendView extends SplitPane {
 
@@ -37,6 +40,10 @@ public final class TrendView extends SplitPane {
     private final TrendChart chart = new TrendChart();
     private boolean syncing;
     private double dragX = Double.NaN;
+    /** Where a drag to zoom started (epoch milliseconds), and its pixel position; NaN when none. */
+    private double zoomFrom = Double.NaN;
+    private double zoomFromX;
+    private boolean panning;
 
     public TrendView(TrendViewModel model) {
         this.model = model;
@@ -101,14 +108,42 @@ public final class TrendView extends SplitPane {
                 e.consume();
             }
         });
-        chart.setOnMousePressed(e -> dragX = e.getX());
+        chart.setOnMousePressed(e -> {
+            chart.requestFocus();
+            panning = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
+            dragX = e.getX();
+            zoomFrom = chart.plot() == null || panning ? Double.NaN : chart.timeAtScene(e.getSceneX(), e.getSceneY());
+            zoomFromX = e.getX();
+        });
         chart.setOnMouseDragged(e -> {
-            if (!Double.isNaN(dragX) && chart.plotWidth() > 0) {
+            if (panning && !Double.isNaN(dragX) && chart.plotWidth() > 0) {
                 model.pan(-(e.getX() - dragX) / chart.plotWidth());
                 dragX = e.getX();
+            } else if (!Double.isNaN(zoomFrom) && Math.abs(e.getX() - zoomFromX) >= MIN_DRAG) {
+                chart.showSelection(zoomFrom, chart.timeAtScene(e.getSceneX(), e.getSceneY()));
             }
         });
-        chart.setOnMouseReleased(e -> dragX = Double.NaN);
+        chart.setOnMouseReleased(e -> {
+            if (chart.selectionShown() && !Double.isNaN(zoomFrom)) {
+                double to = chart.timeAtScene(e.getSceneX(), e.getSceneY());
+                model.zoomTo(Math.min(zoomFrom, to), Math.max(zoomFrom, to));
+            }
+            chart.hideSelection();
+            dragX = Double.NaN;
+            zoomFrom = Double.NaN;
+        });
+        chart.setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                boolean dragging = chart.selectionShown();
+                chart.hideSelection();
+                zoomFrom = Double.NaN;
+                if (!dragging) {
+                    model.resetZoom();
+                }
+                e.consume();
+            }
+        });
         chart.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 model.resetZoom();
@@ -116,6 +151,9 @@ public final class TrendView extends SplitPane {
         });
         rebuildTree();
     }
+
+    /** Pixels a drag must cover before it draws a rectangle to zoom (a click is no zoom). */
+    private static final double MIN_DRAG = 4;
 
     private static Button button(String text, String id, Runnable action) {
         Button b = new Button(text);
