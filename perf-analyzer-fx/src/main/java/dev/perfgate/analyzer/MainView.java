@@ -4,6 +4,7 @@ import dev.perfgate.analyzer.compare.CompareView;
 import dev.perfgate.analyzer.distribution.DistributionView;
 import dev.perfgate.analyzer.export.PngExporter;
 import dev.perfgate.analyzer.jfr.JfrView;
+import dev.perfgate.analyzer.overview.OverviewView;
 import dev.perfgate.analyzer.trend.TrendView;
 import dev.perfgate.core.model.PlatformKey;
 import javafx.collections.ListChangeListener;
@@ -44,6 +45,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final TrendView trendView;
     private final Tab trendsTab;
+    private final Tab overviewTab;
     private final CompareView compareView;
     private final Tab compareTab;
     private final Tab distributionsTab;
@@ -56,6 +58,11 @@ public final class MainView extends BorderPane {
         setId("mainView");
         trendView = new TrendView(model.trends());
         trendsTab = tab("Trends", "trendsTab", trendView);
+        overviewTab = tab("Overview", "overviewTab", new OverviewView(model.overview(), id -> {
+            trendView.select(java.util.List.of(id));
+            select(trendsTab);
+        }));
+        tabs.getTabs().add(overviewTab);
         charts.put(trendsTab, trendView::chart);
         tabs.getTabs().add(trendsTab);
         compareView = new CompareView(model.compare(), this::approve);
@@ -116,7 +123,7 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Shows the tab with this id ({@code trendsTab}, {@code compareTab}, {@code distributionsTab}, {@code jfrTab}). */
+    /** Shows the tab with this id ({@code overviewTab}, {@code trendsTab}, {@code compareTab}, {@code distributionsTab}, {@code jfrTab}). */
     public void showTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(this::select);
     }

@@ -6,6 +6,7 @@ import dev.perfgate.analyzer.distribution.DistributionViewModel;
 import dev.perfgate.core.history.HistoryReader;
 import dev.perfgate.core.history.HistoryIndexCache;
 import dev.perfgate.analyzer.jfr.JfrViewModel;
+import dev.perfgate.analyzer.overview.OverviewViewModel;
 import dev.perfgate.analyzer.project.ProjectLoader;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.trend.TrendViewModel;
@@ -57,6 +58,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "perf-analyzer");
     private final TrendViewModel trends;
+    private final OverviewViewModel overview;
     private final CompareViewModel compare;
     private final ApprovalViewModel approval;
     private final DistributionViewModel distributions;
@@ -69,6 +71,7 @@ public final class MainViewModel {
         this.loader = new ProjectLoader(new HistoryReader(services.cacheDir().map(HistoryIndexCache::new)
                 .orElse(null)), detectedPlatform(services));
         this.trends = new TrendViewModel(workspace.getReadOnlyProperty(), services.runner());
+        this.overview = new OverviewViewModel(workspace.getReadOnlyProperty(), services.runner());
         this.compare = new CompareViewModel(workspace.getReadOnlyProperty(), services);
         this.approval = new ApprovalViewModel(workspace.getReadOnlyProperty(), compare, services, this::reload);
         this.distributions = new DistributionViewModel(compare);
@@ -132,6 +135,11 @@ public final class MainViewModel {
     }
 
     /** The trend tab. */
+    /** The overview a project opens on. */
+    public OverviewViewModel overview() {
+        return overview;
+    }
+
     public TrendViewModel trends() {
         return trends;
     }

@@ -64,6 +64,18 @@ class AnalyzerFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         waitIdle();
 
+        // It opens on the overview, the regression first; a click opens its trend.
+        javafx.scene.control.TableView<dev.perfgate.analyzer.overview.OverviewViewModel.Line> overview =
+                robot.lookup("#overviewTable").queryTableView();
+        assertThat(overview.getItems()).hasSize(5);
+        assertThat(overview.getItems().get(0).id()).isEqualTo(ProjectFixtures.REGRESSING);
+        assertThat(overview.getItems().get(0).verdict()).isEqualTo(dev.perfgate.core.stats.Verdict.REGRESSION);
+        assertThat(robot.lookup("#overviewSummary").queryLabeled().getText()).contains("1 regression");
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitIdle();
+        assertThat(view.trendView().isVisible()).isTrue();
+        assertThat(model.trends().selected()).containsExactly(ProjectFixtures.REGRESSING);
+
         TreeView<?> tree = robot.lookup("#benchmarkTree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(2);
         assertThat(tree.getRoot().getChildren().get(1).getChildren()).hasSize(4);
@@ -118,7 +130,10 @@ class AnalyzerFxTest {
         Path project = ProjectFixtures.project(dir.resolve("p4"), 6, 99);
         robot.interact(() -> model.open(project));
         waitIdle();
-        robot.interact(() -> view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING)));
+        robot.interact(() -> {
+            view.showTab("trendsTab");
+            view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING));
+        });
         waitIdle();
         Path png = dir.resolve("trend.png");
         dialogs.paths.add(png);
@@ -138,7 +153,10 @@ class AnalyzerFxTest {
         Path project = ProjectFixtures.project(dir.resolve("p5"), 14, 8);
         robot.interact(() -> model.open(project));
         waitIdle();
-        robot.interact(() -> view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING)));
+        robot.interact(() -> {
+            view.showTab("trendsTab");
+            view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING));
+        });
         waitIdle();
         dev.perfgate.analyzer.trend.TrendPlot full = model.trends().plotProperty().get();
         TrendChart chart = robot.lookup("#trendChart").queryAs(TrendChart.class);

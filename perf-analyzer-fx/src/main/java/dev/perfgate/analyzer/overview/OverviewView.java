@@ -1,0 +1,112 @@
+package dev.perfgate.analyzer.overview;
+
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.core.stats.Verdict;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.shape.Polyline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Overview tab: one row per benchmark (verdict, change, a small trend line, last change point,
+ * host class), regressions first; a click opens the benchmark's full trend.
+ */
+public final class OverviewView extends BorderPane {
+
+    private static final double SPARK_WIDTH = 140;
+    private static final double SPARK_HEIGHT = 22;
+
+    private final TableView<OverviewViewModel.Line> table = new TableView<>();
+
+    /** @param open what a click on a benchmark does: show its trend */
+    public OverviewView(OverviewViewModel model, Consumer<BenchmarkId> open) {
+        setId("overview");
+        Label summary = new Label();
+        summary.setId("overviewSummary");
+        summary.textProperty().bind(model.summaryProperty());
+        summary.setPadding(new Insets(6, 8, 6, 8));
+        setTop(summary);
+        table.setId("overviewTable");
+        table.setItems(model.lines());
+        table.setPlaceholder(new Label("Open a project (Ctrl+O) to see its benchmarks here."));
+        TableColumn<OverviewViewModel.Line, OverviewViewModel.Line> verdict = column("Verdict", l -> l, 110);
+        verdict.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(OverviewViewModel.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                Verdict v = empty || line == null ? null : line.verdict();
+                setText(v == null ? (empty ? null : "-") : v.label().toUpperCase(java.util.Locale.ROOT));
+                setStyle(v == Verdict.REGRESSION ? "-fx-text-fill: #b00020; -fx-font-weight: bold;"
+                        : v == Verdict.INCONCLUSIVE ? "-fx-text-fill: #9a6700; -fx-font-weight: bold;" : "");
+            }
+        });
+        TableColumn<OverviewViewModel.Line, OverviewViewModel.Line> trend = column("Trend", l -> l, SPARK_WIDTH + 16);
+        trend.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(OverviewViewModel.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                setGraphic(empty || line == null ? null : sparkline(line.recent()));
+            }
+        });
+        table.getColumns().add(verdict);
+        table.getColumns().add(column("Benchmark", l -> l.id().displayWithMode(), 380));
+        table.getColumns().add(column("Change [95% interval]", OverviewViewModel.Line::change, 190));
+        table.getColumns().add(trend);
+        table.getColumns().add(column("Last change point", OverviewViewModel.Line::lastChange, 260));
+        table.getColumns().add(column("Host class", OverviewViewModel.Line::hosts, 240));
+        table.setRowFactory(t -> {
+            TableRow<OverviewViewModel.Line> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty()) {
+                    open.accept(row.getItem().id());
+                }
+            });
+            return row;
+        });
+        setCenter(table);
+    }
+
+    private static <T> TableColumn<OverviewViewModel.Line, T> column(String title,
+                                                                     Function<OverviewViewModel.Line, T> value,
+                                                                     double width) {
+        TableColumn<OverviewViewModel.Line, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    /** The scores as a line scaled to the cell; nothing for fewer than two. */
+    static Polyline sparkline(double[] scores) {
+        Polyline line = new Polyline();
+        if (scores.length < 2) {
+            return line;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : scores) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double span = max > min ? max - min : 1;
+        for (int i = 0; i < scores.length; i++) {
+            line.getPoints().addAll(SPARK_WIDTH * i / (scores.length - 1),
+                    SPARK_HEIGHT - SPARK_HEIGHT * (scores[i] - min) / span);
+        }
+        line.setStyle("-fx-stroke: #1f5fa8; -fx-stroke-width: 1.2;");
+        return line;
+    }
+
+    /** The table, for tests. */
+    public TableView<OverviewViewModel.Line> table() {
+        return table;
+    }
+}
