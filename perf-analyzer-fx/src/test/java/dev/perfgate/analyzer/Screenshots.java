@@ -95,8 +95,13 @@ public final class Screenshots {
                 fx(() -> shoot(stage.getScene(), "analyzer-empty.png"));
                 fx(() -> model.open(demo.resolve("project")));
                 idle();
+                sleep(1000);
+                fx(() -> shoot(stage.getScene(), "analyzer-overview.png"));
                 BenchmarkId regressing = ProjectFixtures.REGRESSING;
-                fx(() -> view.trendView().select(List.of(regressing)));
+                fx(() -> {
+                    view.showTab("trendsTab");
+                    view.trendView().select(List.of(regressing));
+                });
                 idle();
                 sleep(1500);
                 // Hover a point after the step, then photograph the screen: the tooltip is a window

@@ -37,7 +37,7 @@ public final class OverviewView extends BorderPane {
         table.setId("overviewTable");
         table.setItems(model.lines());
         table.setPlaceholder(new Label("Open a project (Ctrl+O) to see its benchmarks here."));
-        TableColumn<OverviewViewModel.Line, OverviewViewModel.Line> verdict = column("Verdict", l -> l, 110);
+        TableColumn<OverviewViewModel.Line, OverviewViewModel.Line> verdict = column("Verdict", l -> l, 130);
         verdict.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(OverviewViewModel.Line line, boolean empty) {
@@ -57,7 +57,7 @@ public final class OverviewView extends BorderPane {
             }
         });
         table.getColumns().add(verdict);
-        table.getColumns().add(column("Benchmark", l -> l.id().displayWithMode(), 380));
+        table.getColumns().add(column("Benchmark", OverviewViewModel.Line::label, 400));
         table.getColumns().add(column("Change [95% interval]", OverviewViewModel.Line::change, 190));
         table.getColumns().add(trend);
         table.getColumns().add(column("Last change point", OverviewViewModel.Line::lastChange, 260));
@@ -84,7 +84,10 @@ public final class OverviewView extends BorderPane {
         return column;
     }
 
-    /** The scores as a line scaled to the cell; nothing for fewer than two. */
+    /**
+     * The scores as a line scaled to the cell, over at least +-5% of their middle, so that a flat
+     * trend with a little noise looks flat and a step stands out; nothing for fewer than two.
+     */
     static Polyline sparkline(double[] scores) {
         Polyline line = new Polyline();
         if (scores.length < 2) {
@@ -96,10 +99,13 @@ public final class OverviewView extends BorderPane {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        double span = max > min ? max - min : 1;
+        double middle = (max + min) / 2;
+        double half = Math.max((max - min) / 2, 0.05 * Math.abs(middle));
+        double low = middle - (half > 0 ? half : 1);
+        double span = 2 * (half > 0 ? half : 1);
         for (int i = 0; i < scores.length; i++) {
             line.getPoints().addAll(SPARK_WIDTH * i / (scores.length - 1),
-                    SPARK_HEIGHT - SPARK_HEIGHT * (scores[i] - min) / span);
+                    SPARK_HEIGHT - SPARK_HEIGHT * (scores[i] - low) / span);
         }
         line.setStyle("-fx-stroke: #1f5fa8; -fx-stroke-width: 1.2;");
         return line;

@@ -58,13 +58,14 @@ public final class OverviewViewModel {
      * One benchmark.
      *
      * @param id         the benchmark
+     * @param label      its name with mode and parameters, without the package all benchmarks share
      * @param verdict    the latest run's verdict against the baseline; null without a baseline or a run
      * @param change     the estimated change with its interval, e.g. {@code +12.3% [+8.1%, +16.0%]}; empty when none
      * @param recent     the latest scores of its trend (of the host class of its latest run), oldest first
      * @param lastChange the last change point of that trend, e.g. {@code +40.0% at c000000008 (2026-10-01)}; empty when none
      * @param hosts      the host class of that trend, and how many classes the benchmark ran on when more than one
      */
-    public record Line(BenchmarkId id, Verdict verdict, String change, double[] recent, String lastChange,
+    public record Line(BenchmarkId id, String label, Verdict verdict, String change, double[] recent, String lastChange,
                        String hosts) {
     }
 
@@ -139,6 +140,7 @@ public final class OverviewViewModel {
         TreeSet<BenchmarkId> ids = new TreeSet<>(rows.keySet());
         history.ifPresent(h -> ids.addAll(h.series().keySet()));
         Trends trends = new Trends(reader, ChangePoints.defaults());
+        String prefix = commonPackage(ids);
         List<Line> out = new ArrayList<>();
         for (BenchmarkId id : ids) {
             ComparisonRow row = rows.get(id);
@@ -162,12 +164,32 @@ public final class OverviewViewModel {
                 }
                 hosts = s.hostLabel() + (series.size() > 1 ? " (of " + series.size() + " classes)" : "");
             }
-            out.add(new Line(id, row == null ? null : row.decision().verdict(), row == null ? "" : change(row),
+            String label = id.displayWithMode();
+            out.add(new Line(id, label.startsWith(prefix) ? label.substring(prefix.length()) : label, row == null ? null : row.decision().verdict(), row == null ? "" : change(row),
                     recent, lastChange, hosts));
         }
         out.sort(Comparator.comparingInt((Line l) -> l.verdict() == null ? ORDER.size() : ORDER.indexOf(l.verdict()))
                 .thenComparing(Line::id));
         return new Overview(out, summary);
+    }
+
+    /** The package every benchmark's name starts with, up to its last dot; empty when they differ. */
+    static String commonPackage(java.util.Collection<BenchmarkId> ids) {
+        String prefix = null;
+        for (BenchmarkId id : ids) {
+            String name = id.name();
+            String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
+            if (prefix == null) {
+                prefix = pkg;
+            } else {
+                int n = 0;
+                while (n < prefix.length() && n < pkg.length() && prefix.charAt(n) == pkg.charAt(n)) {
+                    n++;
+                }
+                prefix = prefix.substring(0, prefix.lastIndexOf('.', n - 1) + 1);
+            }
+        }
+        return prefix == null ? "" : prefix;
     }
 
     private static String change(ComparisonRow row) {
