@@ -38,7 +38,7 @@ class WorkflowSecurityTest {
     @Test
     void theWorkflowsExistAndParse() throws IOException {
         assertThat(workflows()).extracting(f -> f.getFileName().toString())
-                .contains("performance.yml", "performance-comment.yml", "record-baseline.yml");
+                .contains("performance.yml", "performance-comment.yml", "record-baseline.yml", "release.yml");
         for (Path f : workflows()) {
             JsonNode workflow = YAML.readTree(f.toFile());
             assertThat(workflow.path("jobs").size()).as("%s has jobs", f).isPositive();
