@@ -56,6 +56,15 @@ class AnalyzerFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Shows the Trends tab with the regressing benchmark plotted. */
+    private void showTrendOfTheRegression(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.showTab("trendsTab");
+            view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING));
+        });
+        waitIdle();
+    }
+
     @Test
     void openingAProjectWithCtrlOShowsTheBenchmarksAndPlotsTheSelectedOne(FxRobot robot) throws Exception {
         Path project = ProjectFixtures.project(dir.resolve("p1"), 14, 8);
@@ -130,11 +139,7 @@ class AnalyzerFxTest {
         Path project = ProjectFixtures.project(dir.resolve("p4"), 6, 99);
         robot.interact(() -> model.open(project));
         waitIdle();
-        robot.interact(() -> {
-            view.showTab("trendsTab");
-            view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING));
-        });
-        waitIdle();
+        showTrendOfTheRegression(robot);
         Path png = dir.resolve("trend.png");
         dialogs.paths.add(png);
 
@@ -153,11 +158,7 @@ class AnalyzerFxTest {
         Path project = ProjectFixtures.project(dir.resolve("p5"), 14, 8);
         robot.interact(() -> model.open(project));
         waitIdle();
-        robot.interact(() -> {
-            view.showTab("trendsTab");
-            view.trendView().select(java.util.List.of(ProjectFixtures.REGRESSING));
-        });
-        waitIdle();
+        showTrendOfTheRegression(robot);
         dev.perfgate.analyzer.trend.TrendPlot full = model.trends().plotProperty().get();
         TrendChart chart = robot.lookup("#trendChart").queryAs(TrendChart.class);
         javafx.geometry.Bounds axis = chart.getXAxis().localToScreen(chart.getXAxis().getBoundsInLocal());

@@ -58,16 +58,7 @@ class LoadOrderTest {
         @Override
         public <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess,
                                         Consumer<Exception> onFailure) {
-            Runnable job = () -> {
-                T result;
-                try {
-                    result = work.call(p -> { });
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            };
+            Runnable job = () -> BackgroundRunner.runNow(work, onSuccess, onFailure);
             held.add(job);
             if (what.startsWith("Opening ") || what.startsWith("Reloading ")) {
                 loads.add(job);

@@ -16,6 +16,7 @@ import dev.perfgate.core.history.TrendSeries;
 import dev.perfgate.core.history.Trends;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.Run;
+import dev.perfgate.core.report.ReportLabels;
 import dev.perfgate.core.report.Text;
 import dev.perfgate.core.stats.GatePolicy;
 import dev.perfgate.core.stats.Verdict;
@@ -140,7 +141,7 @@ public final class OverviewViewModel {
         TreeSet<BenchmarkId> ids = new TreeSet<>(rows.keySet());
         history.ifPresent(h -> ids.addAll(h.series().keySet()));
         Trends trends = new Trends(reader, ChangePoints.defaults());
-        String prefix = commonPackage(ids);
+        String prefix = ReportLabels.commonPackage(ids);
         List<Line> out = new ArrayList<>();
         for (BenchmarkId id : ids) {
             ComparisonRow row = rows.get(id);
@@ -171,25 +172,6 @@ public final class OverviewViewModel {
         out.sort(Comparator.comparingInt((Line l) -> l.verdict() == null ? ORDER.size() : ORDER.indexOf(l.verdict()))
                 .thenComparing(Line::id));
         return new Overview(out, summary);
-    }
-
-    /** The package every benchmark's name starts with, up to its last dot; empty when they differ. */
-    static String commonPackage(java.util.Collection<BenchmarkId> ids) {
-        String prefix = null;
-        for (BenchmarkId id : ids) {
-            String name = id.name();
-            String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
-            if (prefix == null) {
-                prefix = pkg;
-            } else {
-                int n = 0;
-                while (n < prefix.length() && n < pkg.length() && prefix.charAt(n) == pkg.charAt(n)) {
-                    n++;
-                }
-                prefix = prefix.substring(0, prefix.lastIndexOf('.', n - 1) + 1);
-            }
-        }
-        return prefix == null ? "" : prefix;
     }
 
     private static String change(ComparisonRow row) {

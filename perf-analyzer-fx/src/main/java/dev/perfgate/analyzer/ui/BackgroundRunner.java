@@ -45,6 +45,18 @@ public interface BackgroundRunner {
     /** True while any work is running: the view shows a progress indicator. */
     ReadOnlyBooleanProperty busyProperty();
 
+    /** Runs work on the calling thread, then hands its result or failure on. */
+    static <T> void runNow(ProgressWork<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+        T result;
+        try {
+            result = work.call(p -> { });
+        } catch (Exception e) {
+            onFailure.accept(e);
+            return;
+        }
+        onSuccess.accept(result);
+    }
+
     /** A runner that runs work immediately on the calling thread. */
     static BackgroundRunner direct() {
         return new BackgroundRunner() {
@@ -57,14 +69,7 @@ public interface BackgroundRunner {
             @Override
             public <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess,
                                             Consumer<Exception> onFailure) {
-                T result;
-                try {
-                    result = work.call(p -> { });
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
+                runNow(work, onSuccess, onFailure);
             }
 
             @Override

@@ -33,9 +33,14 @@ public final class ReportLabels {
 
     /** The package prefix ({@code a.b.}) every row's benchmark name starts with; empty if none. */
     public static String commonPackage(GateReport report) {
+        return commonPackage(report.rows().stream().map(ComparisonRow::id).toList());
+    }
+
+    /** The package prefix ({@code a.b.}) every benchmark's name starts with; empty if none. */
+    public static String commonPackage(java.util.Collection<dev.perfgate.core.model.BenchmarkId> ids) {
         String prefix = null;
-        for (ComparisonRow row : report.rows()) {
-            String name = row.id().name();
+        for (dev.perfgate.core.model.BenchmarkId id : ids) {
+            String name = id.name();
             int lastDot = name.lastIndexOf('.');
             int classDot = lastDot > 0 ? name.lastIndexOf('.', lastDot - 1) : -1;
             String pkg = classDot > 0 ? name.substring(0, classDot + 1) : "";
