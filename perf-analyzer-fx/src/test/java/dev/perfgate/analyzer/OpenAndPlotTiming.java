@@ -45,6 +45,11 @@ public final class OpenAndPlotTiming {
         MainView view = Analyzer.build(model);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
+        // Where a cold start's time goes before the history is asked for: JVM start, class loading and
+        // JavaFX's toolkit, up to the window shown.
+        ProcessHandle.current().info().startInstant().ifPresent(started -> System.out.printf(
+                "process start to window shown: %d ms%n", java.time.Duration.between(started,
+                        java.time.Instant.now()).toMillis()));
         openAndPlot(model, view, 1);
     }
 
@@ -64,6 +69,9 @@ public final class OpenAndPlotTiming {
                     view.trendView().chart().layout();
                     view.trendView().chart().snapshot(null, null);
                     long plotted = System.nanoTime();
+                    ProcessHandle.current().info().startInstant().ifPresent(started -> System.out.printf(
+                            "process start to plotted: %d ms%n", java.time.Duration.between(started,
+                                    java.time.Instant.now()).toMillis()));
                     System.out.printf("round %d: history read in %.0f ms, opened and plotted (%d points drawn) in %.0f ms"
                                     + " (selecting and building the plot %.0f ms, first layout and rendering %.0f ms)%n",
                             round, (loaded - t0) / 1e6, view.trendView().chart().plot().pointCount(),
