@@ -12,17 +12,14 @@ import dev.perfgate.core.history.Trends;
 import dev.perfgate.core.model.BenchmarkId;
 import dev.perfgate.core.model.PlatformKey;
 import dev.perfgate.core.model.Units;
+import dev.perfgate.core.platform.Vcs;
 import dev.perfgate.core.report.CommitLinks;
 import dev.perfgate.core.report.HistoryReport;
 import dev.perfgate.core.stats.GatePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -63,9 +59,6 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
 
     /** The environment variables the repository's address is read from; tests set their own. */
     Map<String, String> environment = System.getenv();
-
-    /** How long {@code git config} may take before the page goes without links. */
-    static final Duration GIT_TIMEOUT = Duration.ofSeconds(3);
 
     @Override
     public Integer call() throws Exception {
@@ -135,44 +128,8 @@ final class HistoryCommand extends CommandSupport implements Callable<Integer> {
      */
     static CommitLinks detectLinks(Path projectDir, Map<String, String> env) {
         return CommitLinks.fromEnvironment(env)
-                .or(() -> gitRemote("git", projectDir, GIT_TIMEOUT).flatMap(CommitLinks::fromRemote))
+                .or(() -> Vcs.originUrl(projectDir).flatMap(CommitLinks::fromRemote))
                 .orElse(CommitLinks.NONE);
-    }
-
-    /**
-     * {@code git config --get remote.origin.url} in a directory; empty when git is missing, the
-     * directory is no repository or has no such remote, git fails, or it takes longer than
-     * {@code timeout} (then it is killed). Never throws.
-     *
-     * @param git the git executable
-     */
-    static Optional<String> gitRemote(String git, Path dir, Duration timeout) {
-        Process process = null;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(git, "-C", dir.toAbsolutePath().toString(), "config",
-                    "--get", "remote.origin.url").redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-            process = builder.start();
-            process.getOutputStream().close();
-            // The answer is one short line, far below a pipe's buffer: git never waits for it to be read.
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
-                return Optional.empty();
-            }
-            String out;
-            try (InputStream in = process.getInputStream()) {
-                out = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
-            }
-            return out.isEmpty() || out.contains("\n") ? Optional.empty() : Optional.of(out);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (process != null && process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }
     }
 
     /**

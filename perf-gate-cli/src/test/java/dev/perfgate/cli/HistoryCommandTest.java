@@ -1,5 +1,6 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.core.platform.Vcs;
 import dev.perfgate.core.report.CommitLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,11 +83,11 @@ class HistoryCommandTest {
     @Test
     void theRemoteIsReadFromARealRepositoryAndItsUrlForms() throws Exception {
         git(dir, "init", "-q");
-        assertThat(HistoryCommand.gitRemote("git", dir, Duration.ofSeconds(10))).isEmpty();
+        assertThat(Vcs.git("git", dir, Duration.ofSeconds(10), "config", "--get", "remote.origin.url")).isEmpty();
         assertThat(HistoryCommand.detectLinks(dir, Map.of())).isSameAs(CommitLinks.NONE);
 
         git(dir, "remote", "add", "origin", "https://x-access-token:secret@github.com/o/r.git");
-        assertThat(HistoryCommand.gitRemote("git", dir, Duration.ofSeconds(10)))
+        assertThat(Vcs.git("git", dir, Duration.ofSeconds(10), "config", "--get", "remote.origin.url"))
                 .hasValue("https://x-access-token:secret@github.com/o/r.git");
         assertThat(HistoryCommand.detectLinks(dir, Map.of()).repository()).isEqualTo("https://github.com/o/r");
 
@@ -142,7 +143,7 @@ class HistoryCommandTest {
         assertThat(page.out()).doesNotContain("<a ", "href").contains("\ncommit ceee8991180f\n");
         assertThat(page.err()).isEmpty();
         assertThat(HistoryCommand.detectLinks(dir.resolve("missing"), Map.of())).isSameAs(CommitLinks.NONE);
-        assertThat(HistoryCommand.gitRemote(dir.resolve("no-such-git").toString(), dir, Duration.ofSeconds(5)))
+        assertThat(Vcs.git(dir.resolve("no-such-git").toString(), dir, Duration.ofSeconds(5), "config", "--get", "remote.origin.url"))
                 .isEmpty();
     }
 
@@ -154,7 +155,7 @@ class HistoryCommandTest {
         Files.setPosixFilePermissions(slowGit, PosixFilePermissions.fromString("rwx------"));
 
         long start = System.nanoTime();
-        assertThat(HistoryCommand.gitRemote(slowGit.toString(), dir, Duration.ofMillis(300))).isEmpty();
+        assertThat(Vcs.git(slowGit.toString(), dir, Duration.ofMillis(300), "config", "--get", "remote.origin.url")).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 }
