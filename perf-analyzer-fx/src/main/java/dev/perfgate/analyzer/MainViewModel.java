@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 
 /**
  * The main window's state: what is open ({@link Workspace}), the platform shown, recent projects,
@@ -67,9 +68,14 @@ public final class MainViewModel {
     private boolean updatingPlatform;
 
     public MainViewModel(AnalyzerServices services) {
+        this(services, ProjectLoader.Previews.of(OverviewViewModel.RECENT));
+    }
+
+    /** @param previews when a long history is previewed in the overview while the whole of it is read */
+    MainViewModel(AnalyzerServices services, ProjectLoader.Previews previews) {
         this.services = services;
         this.loader = new ProjectLoader(new HistoryReader(services.cacheDir().map(HistoryIndexCache::new)
-                .orElse(null)), detectedPlatform(services));
+                .orElse(null)), detectedPlatform(services), previews);
         this.trends = new TrendViewModel(workspace.getReadOnlyProperty(), services.runner());
         this.overview = new OverviewViewModel(workspace.getReadOnlyProperty(), services.runner());
         this.compare = new CompareViewModel(workspace.getReadOnlyProperty(), services);
@@ -242,11 +248,11 @@ public final class MainViewModel {
         Workspace current = workspace.get();
         String what = files.size() == 1 ? "Opening " + files.get(0) : "Opening " + files.size() + " files";
         status.set(what + " ...");
-        load(what, progress -> {
+        load(what, (progress, preview) -> {
             Workspace opened = current;
             for (int i = 0; i < files.size(); i++) {
                 int done = i;
-                opened = loader.open(files.get(i), opened, f -> progress.accept((done + f) / files.size()));
+                opened = loader.open(files.get(i), opened, f -> progress.accept((done + f) / files.size()), preview);
             }
             return opened;
         }, opened -> {
@@ -261,8 +267,8 @@ public final class MainViewModel {
     /** Reloads what is open (after an approval, or when files changed). */
     public void reload() {
         Workspace current = workspace.get();
-        current.projectDir().ifPresent(dir -> load("Reloading " + dir, progress -> {
-            Workspace fresh = loader.openProject(dir, current.platform(), progress);
+        current.projectDir().ifPresent(dir -> load("Reloading " + dir, (progress, preview) -> {
+            Workspace fresh = loader.openProject(dir, current.platform(), progress, preview);
             for (var f : current.resultFiles()) {
                 fresh = fresh.withResults(f);
             }
@@ -273,25 +279,41 @@ public final class MainViewModel {
     private void switchPlatform(PlatformKey key) {
         Workspace current = workspace.get();
         current.projectDir().ifPresent(dir -> load("Opening " + key,
-                progress -> loader.openProject(dir, Optional.of(key), progress), opened -> { },
+                (progress, preview) -> loader.openProject(dir, Optional.of(key), progress, preview), opened -> { },
                 "Cannot open the " + key + " baseline or history"));
+    }
+
+    /** Work that loads a workspace, handing a preview of a long history to the overview on the way. */
+    @FunctionalInterface
+    private interface Load {
+        Workspace call(DoubleConsumer progress, Consumer<Workspace> preview) throws Exception;
     }
 
     /**
      * Loads a workspace in the background and shows it, unless another load was asked for since:
-     * each load is numbered, and only the newest one's result (or failure) is shown, so loads that
-     * finish out of order never bring back an older state.
+     * each load is numbered, and only the newest one's result, preview or failure is shown, so loads
+     * that finish out of order never bring back an older state.
      */
-    private void load(String what, BackgroundRunner.ProgressWork<Workspace> work, Consumer<Workspace> then,
-                      String failureTitle) {
+    private void load(String what, Load work, Consumer<Workspace> then, String failureTitle) {
         long ticket = ++loads;
-        services.runner().runWithProgress(what, work, opened -> {
+        // A preview of a load this one supersedes goes: its workspace will never be shown.
+        overview.endPreview();
+        Consumer<Workspace> preview = early -> {
+            Runnable show = overview.preview(early);
+            services.runner().handOver(() -> {
+                if (ticket == loads) {
+                    show.run();
+                }
+            });
+        };
+        services.runner().runWithProgress(what, progress -> work.call(progress, preview), opened -> {
             if (ticket == loads) {
                 show(opened);
                 then.accept(opened);
             }
         }, failure -> {
             if (ticket == loads) {
+                overview.endPreview();
                 failed(failureTitle, failure);
             }
         });

@@ -1,5 +1,11 @@
 package dev.perfgate.analyzer;
 
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Arrays;
+import dev.perfgate.core.model.BenchmarkId;
+import dev.perfgate.analyzer.project.ProjectLoader;
+import dev.perfgate.analyzer.overview.OverviewViewModel;
 import dev.perfgate.analyzer.project.Workspace;
 import dev.perfgate.analyzer.ui.BackgroundRunner;
 import dev.perfgate.core.fixtures.ProjectFixtures;
@@ -59,10 +65,19 @@ class LoadOrderTest {
         public <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess,
                                         Consumer<Exception> onFailure) {
             Runnable job = () -> BackgroundRunner.runNow(work, onSuccess, onFailure);
+            if (what.startsWith("Summarizing")) {
+                job.run();
+                return;
+            }
             held.add(job);
             if (what.startsWith("Opening ") || what.startsWith("Reloading ")) {
                 loads.add(job);
             }
+        }
+
+        @Override
+        public void handOver(Runnable action) {
+            action.run();
         }
 
         /** Runs load {@code i} (in the order the loads were asked for) and delivers its result. */
@@ -152,5 +167,88 @@ class LoadOrderTest {
         Workspace ws = model.workspaceProperty().get();
         assertThat(ws.projectDir()).contains(project);
         assertThat(ws.resultFiles()).hasSize(3);
+    }
+
+    /** A model that previews any history from its last 10 runs (the application: 40 runs of histories over 32 MB). */
+    private MainViewModel previewing() {
+        return new MainViewModel(services.services, new ProjectLoader.Previews(10, 0, 1));
+    }
+
+    /** The overview's lines each time a preview shows, and whether the workspace was still the one before. */
+    private static List<List<OverviewViewModel.Line>> previews(MainViewModel m, List<Workspace> workspaces) {
+        List<List<OverviewViewModel.Line>> seen = new ArrayList<>();
+        m.overview().previewingProperty().addListener((obs, old, now) -> {
+            if (now) {
+                seen.add(List.copyOf(m.overview().lines()));
+                workspaces.add(m.workspaceProperty().get());
+            }
+        });
+        return seen;
+    }
+
+    @Test
+    void aLongHistoryIsPreviewedFromItsLatestRunsUntilTheWholeOfItIsRead() {
+        Path project = ProjectFixtures.project(dir.resolve("p"), 60, 50);
+        MainViewModel m = previewing();
+        List<Workspace> workspaces = new ArrayList<>();
+        List<List<OverviewViewModel.Line>> seen = previews(m, workspaces);
+
+        m.open(project);
+        runner.finish(0);
+
+        assertThat(seen).hasSize(1);
+        assertThat(workspaces.get(0).isEmpty()).as("shown before the project is").isTrue();
+        Map<BenchmarkId, OverviewViewModel.Line> full = new HashMap<>();
+        m.overview().lines().forEach(l -> full.put(l.id(), l));
+        assertThat(m.overview().previewingProperty().get()).isFalse();
+        assertThat(full.get(ProjectFixtures.REGRESSING).lastChange()).startsWith("+40.");
+        List<OverviewViewModel.Line> preview = seen.get(0);
+        assertThat(preview).extracting(OverviewViewModel.Line::id)
+                .containsExactlyElementsOf(m.overview().lines().stream().map(OverviewViewModel.Line::id).toList());
+        for (OverviewViewModel.Line early : preview) {
+            OverviewViewModel.Line whole = full.get(early.id());
+            assertThat(early.verdict()).isEqualTo(whole.verdict());
+            assertThat(early.change()).isEqualTo(whole.change());
+            assertThat(early.lastChange()).isEqualTo(OverviewViewModel.PENDING);
+            assertThat(early.recent()).hasSizeGreaterThanOrEqualTo(10).containsExactly(Arrays.copyOfRange(
+                    whole.recent(), whole.recent().length - early.recent().length, whole.recent().length));
+        }
+    }
+
+    @Test
+    void thePreviewOfASupersededLoadNeverShows() {
+        Path older = ProjectFixtures.project(dir.resolve("older"), 60, 50);
+        Path newer = ProjectFixtures.project(dir.resolve("newer"), 3, 99);
+        MainViewModel m = previewing();
+        List<List<OverviewViewModel.Line>> seen = previews(m, new ArrayList<>());
+
+        m.open(older);
+        m.open(newer);
+        runner.finish(1);
+        runner.finish(0);
+
+        assertThat(seen).isEmpty();
+        assertThat(m.workspaceProperty().get().projectDir()).contains(newer);
+        assertThat(m.overview().summaryProperty().get()).contains("run-00002").doesNotContain("from the latest");
+    }
+
+    @Test
+    void aPreviewWhoseLoadFailsGivesWayToWhatIsOpen() throws Exception {
+        Path project = ProjectFixtures.project(dir.resolve("p"), 60, 50);
+        Path history = project.resolve("history").resolve(ProjectFixtures.PLATFORM + ".jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(history));
+        lines.add(1, "{not a record");
+        Files.write(history, lines);
+        MainViewModel m = previewing();
+        List<List<OverviewViewModel.Line>> seen = previews(m, new ArrayList<>());
+
+        m.open(project);
+        runner.finish(0);
+
+        assertThat(seen).hasSize(1);
+        assertThat(dialogs.of("error")).singleElement().asString().contains("line 2");
+        assertThat(m.overview().previewingProperty().get()).isFalse();
+        assertThat(m.overview().lines()).isEmpty();
+        assertThat(m.workspaceProperty().get().isEmpty()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer;
 
+import dev.perfgate.analyzer.overview.OverviewViewModel;
 import dev.perfgate.analyzer.project.RecentProjects;
 import dev.perfgate.analyzer.ui.FxBackgroundRunner;
 import dev.perfgate.analyzer.ui.FxDialogService;
@@ -55,6 +56,7 @@ public final class OpenAndPlotTiming {
 
     private void openAndPlot(MainViewModel model, MainView view, int round) {
         long t0 = System.nanoTime();
+        timeOverview(model, view, t0);
         model.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends dev.perfgate.analyzer.project.Workspace> o,
@@ -85,6 +87,48 @@ public final class OpenAndPlotTiming {
             }
         });
         model.open(project);
+    }
+
+    /**
+     * Prints when the overview, the tab a project opens on, first shows every benchmark (a preview
+     * of a long history, from its latest runs) and when it is complete (change points included),
+     * each drawn.
+     */
+    private static void timeOverview(MainViewModel model, MainView view, long t0) {
+        javafx.scene.Node table = view.lookup("#overviewTable");
+        Runnable drawn = () -> {
+            table.applyCss();
+            table.snapshot(null, null);
+        };
+        model.overview().previewingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean old, Boolean now) {
+                if (now) {
+                    model.overview().previewingProperty().removeListener(this);
+                    drawn.run();
+                    System.out.printf("overview previewed (%d benchmarks, latest runs) in %.0f ms%s%n",
+                            model.overview().lines().size(), (System.nanoTime() - t0) / 1e6, sinceStart());
+                }
+            }
+        });
+        model.overview().lines().addListener(new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends OverviewViewModel.Line> c) {
+                List<OverviewViewModel.Line> lines = model.overview().lines();
+                if (!lines.isEmpty() && lines.stream().noneMatch(l -> OverviewViewModel.PENDING.equals(l.lastChange()))) {
+                    model.overview().lines().removeListener(this);
+                    drawn.run();
+                    System.out.printf("overview complete (%d benchmarks) in %.0f ms%s%n",
+                            model.overview().lines().size(), (System.nanoTime() - t0) / 1e6, sinceStart());
+                }
+            }
+        });
+    }
+
+    private static String sinceStart() {
+        return ProcessHandle.current().info().startInstant().map(started -> String.format(
+                " (%d ms from process start)", java.time.Duration.between(started, java.time.Instant.now())
+                        .toMillis())).orElse("");
     }
     }
 }

@@ -65,7 +65,8 @@ public final class OverviewView extends BorderPane {
         table.setRowFactory(t -> {
             TableRow<OverviewViewModel.Line> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (!row.isEmpty()) {
+                // A preview's project is not open yet: its trends come with the whole history.
+                if (!row.isEmpty() && !model.previewingProperty().get()) {
                     open.accept(row.getItem().id());
                 }
             });

@@ -20,6 +20,8 @@ import dev.perfgate.core.report.ReportLabels;
 import dev.perfgate.core.report.Text;
 import dev.perfgate.core.stats.GatePolicy;
 import dev.perfgate.core.stats.Verdict;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -47,7 +49,10 @@ import java.util.TreeSet;
 public final class OverviewViewModel {
 
     /** Points of the small trend line. */
-    static final int RECENT = 40;
+    public static final int RECENT = 40;
+
+    /** What the last change point column says in a preview, before the whole history is read. */
+    public static final String PENDING = "(reading the history ...)";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -72,6 +77,7 @@ public final class OverviewViewModel {
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectProperty<Workspace> workspace;
     private final BackgroundRunner runner;
 
@@ -91,28 +97,75 @@ public final class OverviewViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /**
+     * True while the lines are a preview: a project being opened, summarized from the end of its
+     * history ({@link #preview}) until the whole of it is read.
+     */
+    public ReadOnlyBooleanProperty previewingProperty() {
+        return previewing.getReadOnlyProperty();
+    }
+
     private record Overview(List<Line> lines, String summary) {
     }
 
+    /**
+     * Summarizes a workspace being opened, whose history holds only the latest runs so far, on the
+     * calling thread (the loading one), and returns what shows that summary, to be run on the UI
+     * thread: verdicts and small trend lines at once, change points when the whole history is read
+     * and the workspace shown. Returns nothing to show when the summary fails; the whole read reports
+     * what is wrong.
+     */
+    public Runnable preview(Workspace early) {
+        Overview done;
+        try {
+            done = overview(early, false);
+        } catch (InputException | RuntimeException e) {
+            return () -> { };
+        }
+        int runs = early.history().map(h -> h.runs().size()).orElse(0);
+        String note = " (from the latest " + runs + " runs; trends and change points follow when the whole history is read)";
+        return () -> {
+            lines.setAll(done.lines());
+            summary.set(done.summary() + note);
+            previewing.set(true);
+        };
+    }
+
+    /** Drops a preview whose workspace was never shown (its load failed), showing what is open. */
+    public void endPreview() {
+        if (previewing.get()) {
+            previewing.set(false);
+            refresh(workspace.get());
+        }
+    }
+
     private void refresh(Workspace ws) {
-        lines.clear();
-        summary.set(ws.isEmpty() ? "" : "Summarizing ...");
+        if (!previewing.get()) {
+            lines.clear();
+            summary.set(ws.isEmpty() ? "" : "Summarizing ...");
+        }
         if (ws.isEmpty()) {
+            previewing.set(false);
+            lines.clear();
+            summary.set("");
             return;
         }
-        runner.run("Summarizing the benchmarks", () -> overview(ws), done -> {
+        runner.run("Summarizing the benchmarks", () -> overview(ws, true), done -> {
             if (workspace.get() == ws) {
+                previewing.set(false);
                 lines.setAll(done.lines());
                 summary.set(done.summary());
             }
         }, failure -> {
             if (workspace.get() == ws) {
+                previewing.set(false);
+                lines.clear();
                 summary.set("No overview: " + failure.getMessage());
             }
         });
     }
 
-    private static Overview overview(Workspace ws) throws InputException {
+    private static Overview overview(Workspace ws, boolean changePoints) throws InputException {
         Optional<HistoryIndex> history = ws.history();
         Optional<Baseline> baseline = ws.baseline();
         Map<BenchmarkId, ComparisonRow> rows = new HashMap<>();
@@ -154,8 +207,10 @@ public final class OverviewViewModel {
                 TrendSeries s = series.stream().max(Comparator.comparingLong(t -> t.time(t.size() - 1))).orElseThrow();
                 double[] scores = s.scores();
                 recent = Arrays.copyOfRange(scores, Math.max(0, scores.length - RECENT), scores.length);
-                Trend trend = trends.trend(history.get().file(), s);
-                if (!trend.changePoints().isEmpty()) {
+                Trend trend = changePoints ? trends.trend(history.get().file(), s) : null;
+                if (trend == null) {
+                    lastChange = PENDING;
+                } else if (!trend.changePoints().isEmpty()) {
                     ChangePoints.ChangePoint cp = trend.changePoints().get(trend.changePoints().size() - 1);
                     RunInfo at = s.run(cp.index());
                     lastChange = String.format(java.util.Locale.ROOT, "%s at %s (%s)",

@@ -36,6 +36,12 @@ public interface BackgroundRunner {
     <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
 
     /**
+     * Runs {@code action} on the UI thread after what was handed over before it, and before the
+     * running work's own result: for work that shows a first result while it goes on.
+     */
+    void handOver(Runnable action);
+
+    /**
      * The progress of the work that reports it, in [0, 1]; -1 (indeterminate) when the running work
      * does not report any. A determinate indicator redraws only when this changes, which leaves the
      * processors to the work.
@@ -70,6 +76,11 @@ public interface BackgroundRunner {
             public <T> void runWithProgress(String what, ProgressWork<T> work, Consumer<T> onSuccess,
                                             Consumer<Exception> onFailure) {
                 runNow(work, onSuccess, onFailure);
+            }
+
+            @Override
+            public void handOver(Runnable action) {
+                action.run();
             }
 
             @Override

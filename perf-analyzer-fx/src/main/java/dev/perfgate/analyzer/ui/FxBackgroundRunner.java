@@ -1,5 +1,6 @@
 package dev.perfgate.analyzer.ui;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -52,6 +53,12 @@ public final class FxBackgroundRunner implements BackgroundRunner {
             onFailure.accept(t instanceof Exception ex ? ex : new RuntimeException(t));
         });
         executor.execute(task);
+    }
+
+    @Override
+    public void handOver(Runnable action) {
+        // A task's own result is handed over with runLater as well, after its work returned.
+        Platform.runLater(action);
     }
 
     private void done() {

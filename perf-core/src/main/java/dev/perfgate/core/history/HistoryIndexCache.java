@@ -70,11 +70,25 @@ public final class HistoryIndexCache {
 
     /** The cached index of a history, if there is a valid one. */
     Optional<Hit> lookup(Path history, FileChannel channel) {
+        return read(history, channel, true);
+    }
+
+    /**
+     * How many of the history's first bytes a valid cached index covers (0 when none), without
+     * reading the index itself.
+     */
+    long covered(Path history, FileChannel channel) {
+        return read(history, channel, false).map(Hit::bytes).orElse(0L);
+    }
+
+    /** The cache file's header checked against the history, and its index read when {@code withIndex}. */
+    private Optional<Hit> read(Path history, FileChannel channel, boolean withIndex) {
         Path file = fileFor(history);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+                withIndex ? 1 << 20 : 8192))) {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT
                     || !in.readUTF().equals(history.toAbsolutePath().normalize().toString())) {
                 return Optional.empty();
@@ -87,7 +101,7 @@ public final class HistoryIndexCache {
                     || checksum(channel, Math.max(0, bytes - TAIL), bytes) != tail) {
                 return Optional.empty();
             }
-            return Optional.of(new Hit(readIndex(in, history), bytes, lines));
+            return Optional.of(new Hit(withIndex ? readIndex(in, history) : null, bytes, lines));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

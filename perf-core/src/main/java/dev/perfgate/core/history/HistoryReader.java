@@ -225,11 +225,12 @@ public final class HistoryReader {
     }
 
     private static long lineEndAfter(FileChannel channel, long start, long size) throws IOException {
-        if (size - start <= CHUNK) {
-            return size;
-        }
+        return size - start <= CHUNK ? size : afterLineEnd(channel, start + CHUNK, size);
+    }
+
+    /** Just past the first line end at or after {@code at}; the size when there is none. */
+    private static long afterLineEnd(FileChannel channel, long at, long size) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
-        long at = start + CHUNK;
         while (at < size) {
             buffer.clear();
             int n = channel.read(buffer, at);
@@ -432,6 +433,43 @@ public final class HistoryReader {
     public HistoryIndex index(Path file) throws InputException {
         return index(file, fraction -> { });
     }
+
+    /**
+     * How many bytes of a history {@link #index} would read: its size, less what a valid cached
+     * index covers. Reads only the cache file's header.
+     */
+    public long bytesToIndex(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.size() - (cache == null ? 0 : cache.covered(file, channel));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * An index of the end of a history: the lines that start in its last {@code bytes} bytes, for a
+     * first look at a long history while the whole of it is read. Its series hold only those runs,
+     * and its line numbers count from the first of those lines, not from the file's start; nothing
+     * is cached. The whole file's {@link #index} is the one to keep.
+     *
+     * @throws InputException for a bad line among them, as {@link #index} would report it
+     */
+    public HistoryIndex indexTail(Path file, long bytes) throws InputException {
+        String source = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            // The first line that starts in the last bytes: just past the line end before them.
+            long from = size <= bytes ? 0 : afterLineEnd(channel, size - bytes - 1, size);
+            SeriesBuilder builder = new SeriesBuilder();
+            Summary summary = read(source, channel, Detail.SUMMARY, from, 0, builder::add, fraction -> { });
+            return builder.build(file, summary.tornLastLine());
+        } catch (NoSuchFileException e) {
+            return HistoryIndex.empty(file);
+        } catch (IOException e) {
+            throw new InputException(source, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
 
     /**
      * The full run (with per-fork samples and secondary metrics) of an indexed run, read from its line.

@@ -126,6 +126,46 @@ class HistoryReaderTest {
     }
 
     @Test
+    void indexesTheEndOfAHistoryFromTheFirstLineThatStartsInIt() throws Exception {
+        ProjectFixtures.project(dir, 8, 99);
+        HistoryIndex whole = new HistoryReader().index(history());
+        List<RunInfo> runs = whole.runs();
+        long size = Files.size(history());
+        RunInfo third = runs.get(runs.size() - 3);
+
+        // A tail that starts on a line's first byte takes that line; one byte less, only those after it.
+        HistoryIndex fromLineStart = new HistoryReader().indexTail(history(), size - third.offset());
+        HistoryIndex fromInsideIt = new HistoryReader().indexTail(history(), size - third.offset() - 1);
+
+        assertThat(fromLineStart.runs()).extracting(RunInfo::runId)
+                .containsExactlyElementsOf(runs.subList(runs.size() - 3, runs.size()).stream().map(RunInfo::runId).toList());
+        assertThat(fromLineStart.runs()).extracting(RunInfo::offset)
+                .containsExactlyElementsOf(runs.subList(runs.size() - 3, runs.size()).stream().map(RunInfo::offset).toList());
+        assertThat(fromInsideIt.runs()).hasSize(2);
+        TrendSeries tail = fromLineStart.series(ProjectFixtures.REGRESSING).get(0);
+        TrendSeries all = whole.series(ProjectFixtures.REGRESSING).get(0);
+        assertThat(tail.scores()).containsExactly(java.util.Arrays.copyOfRange(all.scores(), all.size() - 3, all.size()));
+        assertThat(new HistoryReader().indexTail(history(), size).runs()).hasSameSizeAs(runs);
+        assertThat(new HistoryReader().indexTail(history(), 10 * size).runs()).hasSameSizeAs(runs);
+        assertThat(new HistoryReader().indexTail(dir.resolve("none.jsonl"), 100).runs()).isEmpty();
+    }
+
+    @Test
+    void saysHowMuchOfAHistoryAnIndexWouldRead() throws Exception {
+        ProjectFixtures.project(dir, 4, 99);
+        long size = Files.size(history());
+        HistoryReader cached = new HistoryReader(new HistoryIndexCache(dir.resolve("cache")));
+
+        assertThat(cached.bytesToIndex(history())).isEqualTo(size);
+        cached.index(history());
+        assertThat(cached.bytesToIndex(history())).isZero();
+        new HistoryStore(dir, Clock.systemUTC()).append(PLATFORM,
+                new HistoryRecord.RunRecord(ProjectFixtures.run(4, ProjectFixtures.resultsOf(4, 99))));
+        assertThat(cached.bytesToIndex(history())).isEqualTo(Files.size(history()) - size);
+        assertThat(new HistoryReader().bytesToIndex(history())).isEqualTo(Files.size(history()));
+    }
+
+    @Test
     void readsTheFullRunOfAnIndexedRunWithItsSamples() throws Exception {
         ProjectFixtures.project(dir, 4, 99);
         HistoryReader reader = new HistoryReader();
