@@ -4,7 +4,8 @@
 #
 # Environment: PLATFORMS (comma-separated platform keys), SHARDS (1-20), THRESHOLD (percent),
 # PROFILE (empty for the CLI's default), BASELINES_DIR (a directory named baselines).
-# Writes to $GITHUB_OUTPUT: measure and gates (JSON matrices), ab-platform, ab-runner, project-dir.
+# Writes to $GITHUB_OUTPUT: measure and gates (JSON matrices), ab-platform, ab-runner, project-dir,
+# and markdown-max-bytes (each platform's share of the 60,000 bytes of the pull-request comment).
 # A bad input is one line naming the input, and exit code 2.
 set -euo pipefail
 
@@ -74,5 +75,6 @@ done
     echo "ab-platform=${platforms[0]}"
     echo "ab-runner=$(runner_of "${platforms[0]}")"
     echo "project-dir=${project_dir:-.}"
+    echo "markdown-max-bytes=$((60000 / ${#platforms[@]}))"
 } >> "$GITHUB_OUTPUT"
 echo "perf-gate: ${#platforms[@]} platform(s) (${platforms[*]}), $shards shard(s) each"
