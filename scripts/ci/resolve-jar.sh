@@ -9,7 +9,9 @@ set -euo pipefail
 pattern="${1:?resolve-jar.sh needs the benchmarks-jar pattern}"
 dir="${2:-.}"
 cd "$dir"
-shopt -s nullglob globstar
+shopt -s nullglob
+# ** where the shell has it (macOS runners' bash 3.2 does not).
+shopt -s globstar 2> /dev/null || true
 # The pattern is the caller's glob: it must be expanded, so it is left unquoted on purpose.
 # shellcheck disable=SC2206
 matches=($pattern)
