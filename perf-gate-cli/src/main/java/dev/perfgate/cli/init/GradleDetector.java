@@ -30,8 +30,8 @@ final class GradleDetector {
     private static final Set<String> SKIPPED = Set.of("build", "target", "out", "node_modules", "buildSrc");
     private static final int MAX_DEPTH = 4;
     private static final List<Pattern> JAVA_VERSION = List.of(
-            Pattern.compile("JavaLanguageVersion\\s*\\.\\s*of\\s*\\(\\s*['\"]?(\\d+)"),
-            Pattern.compile("jvmToolchain\\s*\\(\\s*(\\d+)"),
+            Pattern.compile("JavaLanguageVersion\\s*\\.\\s*of\\s*\\(\\s*['\"]?(\\d+)['\"]?\\s*\\)"),
+            Pattern.compile("jvmToolchain\\s*\\(\\s*(\\d+)\\s*\\)"),
             Pattern.compile("JavaVersion\\s*\\.\\s*VERSION_(?:1_)?(\\d+)"),
             Pattern.compile("(?:source|target)Compatibility\\s*=\\s*['\"]?([\\d.]+)"));
 
