@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
                 + "me.champeau.jmh plugin; mvnw and gradlew preferred), then writes the GitHub workflows that call "
                 + "perfgate's reusable ones (.github/workflows/performance.yml, performance-comment.yml, "
                 + "record-baseline.yml) and baselines/README.md and history/README.md, and prints the next commands.",
-            "Asks nothing: what it cannot detect it names, with the option to pass. It changes no existing file "
-                + "unless --force, and then writes either all the files or, when one is in the way, none."})
+            "Asks nothing: what it cannot detect it names, with the option to pass. It checks every file before "
+                + "writing any, and changes no existing file unless --force."})
 final class InitCommand implements Callable<Integer> {
 
     @Spec
