@@ -249,6 +249,25 @@ class InitCommandTest {
     }
 
     @Test
+    void brokenPomsAreRefusedInOneLineOrReadAsTheyAre() throws Exception {
+        mavenProject();
+        byte[] pom = Files.readAllBytes(repo.resolve("pom.xml"));
+        int refused = 0;
+        for (long seed = 1; seed <= Integer.getInteger("perfgate.fuzz.cli", 25); seed++) {
+            Files.write(repo.resolve("pom.xml"), dev.perfgate.core.fuzz.Mutations.mutate(pom, seed));
+            Cli.Result result = init("--dry-run");
+            assertThat(result.exitCode()).as("seed %d: %s", seed, result).isIn(0, ExitCodes.BAD_INPUT);
+            assertThat(result.err()).as("seed %d", seed).doesNotContain("unexpected error").doesNotContain("\tat ");
+            if (result.exitCode() == ExitCodes.BAD_INPUT) {
+                refused++;
+                assertThat(lastLine(result.err())).as("seed %d", seed).startsWith("perf-gate: ");
+            }
+        }
+        assertThat(refused).as("some mutations break the pom").isPositive();
+        assertThat(files().keySet()).containsExactly("pom.xml");
+    }
+
+    @Test
     void helpListsTheOptionsAndExitCodes() {
         Cli.Result help = Cli.run("init", "--help");
         assertThat(help.exitCode()).isZero();
