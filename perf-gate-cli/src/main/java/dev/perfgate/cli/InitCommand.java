@@ -107,14 +107,7 @@ final class InitCommand implements Callable<Integer> {
         warnIfNotTheRepositoryRoot();
 
         if (dryRun) {
-            for (InitFiles.Target t : targets) {
-                out.println("would " + t.change().verb() + " " + t.file().path());
-            }
-            for (InitFiles.Target t : targets) {
-                out.println();
-                out.println("--- " + t.file().path());
-                out.print(t.file().content());
-            }
+            printDryRun(out, targets);
             return ExitCodes.OK;
         }
         List<String> conflicts = targets.stream().filter(t -> t.change() == InitFiles.Change.OVERWRITE)
@@ -128,12 +121,7 @@ final class InitCommand implements Callable<Integer> {
         InitFiles.write(targets);
         int width = targets.stream().mapToInt(t -> t.file().path().length()).max().orElse(0);
         for (InitFiles.Target t : targets) {
-            String verb = switch (t.change()) {
-                case NEW -> "wrote     ";
-                case OVERWRITE -> "overwrote ";
-                case UNCHANGED -> "unchanged ";
-            };
-            out.println(verb + String.format("%-" + width + "s  %s", t.file().path(), t.file().purpose()));
+            out.printf("%-10s%-" + width + "s  %s%n", t.change().done(), t.file().path(), t.file().purpose());
         }
         printNextSteps(out, settings);
         return ExitCodes.OK;
@@ -162,7 +150,18 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, Finding finding) {
-        out.printf("  %-15s %s  (%s)%n", label, finding.value(), finding.note());
+        out.printf("  %-15s %s  (%s)%n", label, finding.found() ? finding.value() : "not detected", finding.note());
+    }
+
+    private static void printDryRun(PrintWriter out, List<InitFiles.Target> targets) {
+        for (InitFiles.Target t : targets) {
+            out.println("would " + t.change().verb() + " " + t.file().path());
+        }
+        for (InitFiles.Target t : targets) {
+            out.println();
+            out.println("--- " + t.file().path());
+            out.print(t.file().content());
+        }
     }
 
     private Finding defaultBranch() {

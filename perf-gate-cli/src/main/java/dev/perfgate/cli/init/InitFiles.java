@@ -35,21 +35,28 @@ public final class InitFiles {
     /** What writing a file would do to the repository. */
     public enum Change {
         /** The file does not exist yet. */
-        NEW("write"),
-        /** The file exists with exactly this content. */
-        UNCHANGED("unchanged"),
+        NEW("write", "wrote"),
+        /** The file exists with exactly this content: left as it is. */
+        UNCHANGED("leave unchanged", "unchanged"),
         /** The file exists with other content: written only with {@code --force}. */
-        OVERWRITE("overwrite");
+        OVERWRITE("overwrite", "overwrote");
 
         private final String verb;
+        private final String done;
 
-        Change(String verb) {
+        Change(String verb, String done) {
             this.verb = verb;
+            this.done = done;
         }
 
-        /** How a listing names it: write, unchanged, overwrite. */
+        /** What would be done, for a listing of what would happen: write, leave unchanged, overwrite. */
         public String verb() {
             return verb;
+        }
+
+        /** What was done: wrote, unchanged, overwrote. */
+        public String done() {
+            return done;
         }
     }
 
