@@ -24,15 +24,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * perf-gate on a project of a user's: a separate Maven project with JMH benchmarks of its own
  * (package {@code org.acme.orders}), generated here, set up with {@code init}, built with the build
- * command init detected, run, approved and checked; then one benchmark is changed to do three times
+ * command init detected, run, approved and checked; then one benchmark is changed to do ten times
  * the work, rebuilt, and {@code check} fails naming it.
  *
  * <p>The project is built by the Maven that runs this build ({@code perfgate.mavenHome}), offline,
  * from its local repository ({@code perfgate.localRepository}), with the plugin and JMH versions
  * this build uses (read from the parent pom): all of them are there once perfgate itself is built,
  * so the test needs no network. Runs use tiny settings (6 forks of 2 + 3 x 100 ms) and a 15%
- * threshold, as EndToEndTest does: this is about the wiring, and three times the work is far
- * beyond it.
+ * threshold, as EndToEndTest does: this is about the wiring. Ten times the work stays far beyond the
+ * threshold and significant in 6 forks even on a 2-core machine that other jobs load so heavily
+ * that forks of unchanged code scatter by a factor of two or more (measured: three times the work
+ * was then not significant).
  */
 class ExternalProjectEndToEndTest {
 
@@ -74,12 +76,12 @@ class ExternalProjectEndToEndTest {
         assertThat(same.exitCode()).as(same.toString()).isZero();
         assertThat(same.out()).contains("perf-gate: PASS");
 
-        writePriceBenchmark(3);
+        writePriceBenchmark(10);
         build(mvn, buildCommand);
         Cli.Result slow = Cli.run(tiny("check", "--benchmarks", jar.toString(), "--out", out("slow.json"),
                 "--threshold", "15", "--json", out("slow-report.json")));
         assertThat(slow.exitCode()).as(slow.toString()).isEqualTo(ExitCodes.REGRESSION);
-        assertThat(slow.out()).containsPattern("PriceBenchmark\\.total +us/op .* \\+\\d{2,3}\\.\\d% .*REGRESSION");
+        assertThat(slow.out()).containsPattern("PriceBenchmark\\.total +us/op .* \\+\\d+\\.\\d% .*REGRESSION");
         assertThat(verdicts(Path.of(out("slow-report.json"))))
                 .containsEntry("org.acme.orders.PriceBenchmark.total", "regression")
                 .doesNotContainEntry("org.acme.orders.TaxBenchmark.round", "regression");
