@@ -99,6 +99,7 @@ final class ForkProgress {
         long now = output();
         Matcher m;
         if ((m = BENCHMARK.matcher(line)).matches()) {
+            forkEnded(now);
             benchmark = m.group(1).strip();
             params = "";
             runForkNanos = 0;
