@@ -41,10 +41,10 @@ class JmhRunnerTest {
     /**
      * A fork of an interpreted JVM ({@code -Xint}) takes seconds to start, far beyond its nominal
      * 0.1 s of iterations: the estimate after the first fork must be near the time the rest then
-     * takes, not the nominal one. The tolerance is wide (a factor of two) since the machine is shared.
+     * takes, not the nominal one. The run also passes {@code --timeout} to JMH. The tolerance is wide (a factor of two) since the machine is shared.
      */
     @Test
-    void estimateAfterTheFirstForkIsNearTheRealTimeLeft(@TempDir Path dir) {
+    void estimateAfterTheFirstForkIsNearTheRealTimeLeft(@TempDir Path dir) throws Exception {
         List<long[]> times = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         Writer timed = new Writer() {
@@ -76,8 +76,11 @@ class JmhRunnerTest {
         cmd.setOut(new PrintWriter(Writer.nullWriter()));
         int exit = cmd.execute("run", "--project-dir", dir.toString(), "--benchmarks", Cli.fixtureJar().toString(),
                 "--include", "SpinBenchmark", "--forks", "4", "--warmup-iterations", "0", "--iterations", "1",
-                "--iteration-time", "100ms", "--jvm-arg=-Xint", "--out", dir.resolve("r.json").toString());
+                "--iteration-time", "100ms", "--timeout", "1min", "--jvm-arg=-Xint", "--out",
+                dir.resolve("r.json").toString());
         assertThat(exit).as(String.join("\n", lines)).isZero();
+        assertThat(lines.get(0)).contains("-to 1min");
+        assertThat(Files.readString(dir.resolve("jmh.log"))).contains("# Timeout: 1 min per iteration");
 
         Pattern eta = Pattern.compile("fork (\\d)/4 .*ETA (\\d\\d):(\\d\\d):(\\d\\d) \\((\\w+)");
         double nominal = -1;
