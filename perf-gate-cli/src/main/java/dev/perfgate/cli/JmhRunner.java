@@ -224,8 +224,10 @@ final class JmhRunner {
                     Integer.parseInt(setting(settings, "-i")), setting(settings, "-r"), options.timeout);
             long start = System.nanoTime();
             int exit;
-            try (StopHook stop = StopHook.install(progress,
-                    () -> PartialResults.keep(stage.earlier(), finished, whole))) {
+            try (StopHook stop = StopHook.install(progress, () -> {
+                deleteTree(launcher);
+                return PartialResults.keep(stage.earlier(), finished, whole);
+            })) {
                 exit = execute(command, log, new ForkProgress(plan, stage, System::nanoTime));
                 if (stop.stopping()) {
                     stop.awaitStop();
