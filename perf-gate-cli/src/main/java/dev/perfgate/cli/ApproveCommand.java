@@ -79,6 +79,10 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
             warnIgnoredRunOptions();
         }
         Path file = results != null ? results : runBenchmarks(run);
+        if (PartialResults.isPartial(file)) {
+            err().println("perf-gate: " + file + " is a partial result (a stopped or failed run): approving only "
+                    + "the benchmarks that finished; the baseline keeps its entries for the others");
+        }
         List<BenchmarkResult> all = read(file);
         List<BenchmarkResult> selected = Approver.select(all, selection);
         if (selected.isEmpty()) {

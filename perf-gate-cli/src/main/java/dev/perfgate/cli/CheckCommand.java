@@ -57,6 +57,10 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
             }
             given = files.size() == 1 ? files.get(0) : ForkPool.pool(files);
         }
+        List<Path> partial = results.stream().filter(PartialResults::isPartial).toList();
+        partial.forEach(p -> err().println("perf-gate: " + p + " is a partial result (a stopped or failed run): "
+                + "it holds only the benchmarks that finished; the baseline's others are reported as not run, "
+                + "and the check does not pass"));
         if (given != null && !confirmation.confirm) {
             warnIgnoredRunOptions();
         }
@@ -96,7 +100,16 @@ final class CheckCommand extends CommandSupport implements Callable<Integer> {
                         ? hosts.get(0).host().hostClass() : null, clock, err()));
         out().print(ConsoleReport.render(report));
         out().flush();
-        return report.fails() ? ExitCodes.REGRESSION : ExitCodes.OK;
+        if (report.fails()) {
+            return ExitCodes.REGRESSION;
+        }
+        if (!partial.isEmpty()) {
+            err().println("perf-gate: INCOMPLETE: no regression among the benchmarks that finished, but "
+                    + String.join(", ", partial.stream().map(Path::toString).toList()) + " is partial; "
+                    + "exit code " + ExitCodes.RUN_FAILED + " (the benchmark run did not complete)");
+            return ExitCodes.RUN_FAILED;
+        }
+        return ExitCodes.OK;
     }
 
     /**

@@ -60,7 +60,7 @@ abstract class CommandSupport {
     }
 
     private static final java.util.Set<String> RUN_ONLY_OPTIONS = java.util.Set.of("--benchmarks", "--include",
-            "--profile", "--forks", "--warmup-iterations", "--iterations", "--iteration-time", "--jvm-arg", "--out");
+            "--profile", "--forks", "--warmup-iterations", "--iterations", "--iteration-time", "--timeout", "--jvm-arg", "--out");
 
     /** Tells the user where a torn history line was moved, if an append found one. */
     void reportTorn(java.util.Optional<Path> movedTo) {

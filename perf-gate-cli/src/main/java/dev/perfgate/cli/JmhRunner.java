@@ -1,12 +1,16 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.cli.child.KeepingLauncher;
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.files.SafeFiles;
+import dev.perfgate.core.stats.RunPlan;
 
-import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,32 +20,37 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * Runs JMH in a child JVM ({@code java -cp <jar> org.openjdk.jmh.Main ...}), whether the benchmarks
- * are the bundled kernels or a user's jar with its own JMH version, and turns JMH's console output
- * into one progress line per fork: benchmark i of n, fork f of F, percent done and time left.
- * JMH's full output goes to {@code jmh.log} beside the results file; its JSON results file is kept
- * exactly as JMH wrote it.
+ * Runs JMH in a child JVM, whether the benchmarks are the bundled kernels or a user's jar with its
+ * own JMH version, and turns JMH's console output into progress lines ({@link ForkProgress}): one
+ * per fork, with the time left measured from the forks so far, and one when a fork has been quiet
+ * for a while. JMH's full output goes to {@code jmh.log} beside the results file; its JSON results
+ * file is kept exactly as JMH wrote it.
+ *
+ * <p>The child JVM runs {@link KeepingLauncher} (copied next to the jar), which runs JMH as its
+ * main does and also keeps every finished benchmark in {@code NAME.partial.json}; while JMH runs, a
+ * {@link StopHook} stops the child JVM and JMH's forks when perf-gate is stopped, and the finished
+ * benchmarks stay ({@link PartialResults}), as they do when JMH fails.
  */
 final class JmhRunner {
 
     private static final String JMH_MAIN = "org.openjdk.jmh.Main";
-    private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (.+)$");
-    private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)$");
-    private static final Pattern PROGRESS = Pattern.compile("^# Run progress: ([0-9.]+)% complete, ETA (\\S+)$");
-    private static final Pattern FORK = Pattern.compile("^# Fork: (\\d+) of (\\d+)$");
+    private static final Pattern PARAM_LINE = Pattern.compile("^\\s+param \"[^\"]*\" = \\{(.*)}$");
 
     private final PrintWriter progress;
+    /** JMH's listings by classpath and include pattern: a run of many invocations lists each once. */
+    private final java.util.Map<List<String>, List<Listed>> listings = new java.util.HashMap<>();
 
     /**
      * Where one JMH invocation stands in a run of several (the groups of a calibrated run, one JMH
      * invocation per set of settings), so that the progress lines count benchmarks and time over
-     * the whole run: benchmark i of all, percent of the whole run's expected time, and JMH's time
-     * left for this invocation plus the expected time of the groups after it.
+     * the whole run: benchmark i of all, percent of the whole run's expected time, and the time left
+     * for this invocation plus the expected time of the groups after it; and what a stopped run keeps.
      *
      * @param group            this invocation's number, from 1
      * @param groups           invocations in the run, >= 1
@@ -51,16 +60,30 @@ final class JmhRunner {
      * @param seconds          expected seconds of this one
      * @param secondsAfter     expected seconds of the later ones
      * @param log              file name of JMH's output beside the results file
+     * @param earlier          the results files of the earlier invocations
+     * @param whole            the run's results file, whose partial file a stopped run keeps; null: this
+     *                         invocation's own
      */
     record Stage(int group, int groups, int benchmarksBefore, int benchmarksTotal, double secondsBefore,
-                 double seconds, double secondsAfter, String log) {
+                 double seconds, double secondsAfter, String log, List<Path> earlier, Path whole) {
 
         /** A run of one invocation: JMH's own counts. */
-        static final Stage ALONE = new Stage(1, 1, 0, 0, 0, 0, 0, "jmh.log");
+        static final Stage ALONE = new Stage(1, 1, 0, 0, 0, 0, 0, "jmh.log", List.of(), null);
+
+        Stage {
+            earlier = List.copyOf(earlier);
+        }
 
         boolean alone() {
             return groups == 1;
         }
+    }
+
+    /**
+     * A benchmark as JMH lists it ({@code -lp}): its name, once per mode, and how many combinations
+     * of parameter values it runs.
+     */
+    record Listed(String name, int combinations) {
     }
 
     /** @param progress where progress lines go (standard error, so reports on standard output stay clean) */
@@ -103,7 +126,12 @@ final class JmhRunner {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("methods must not be empty");
         }
-        return run(options, out, classpath(options), exactly(methods), methods, stage);
+        String classpath = classpath(options);
+        List<Listed> listed = listed(classpath, exactly(methods));
+        if (listed.isEmpty()) {
+            listed = methods.stream().map(m -> new Listed(m, 1)).toList();
+        }
+        return run(options, out, classpath, exactly(methods), listed, stage);
     }
 
     /** A JMH include pattern that selects exactly these benchmark methods. */
@@ -121,7 +149,7 @@ final class JmhRunner {
      */
     List<String> methods(RunOptions options) throws InputException, UsageException, RunFailedException, IOException {
         String classpath = classpath(options);
-        return listOrRefuse(classpath, include(options)).stream().distinct().sorted().toList();
+        return listOrRefuse(classpath, include(options)).stream().map(Listed::name).distinct().sorted().toList();
     }
 
     /**
@@ -145,9 +173,9 @@ final class JmhRunner {
         return include;
     }
 
-    private static List<String> listOrRefuse(String classpath, String include)
+    private List<Listed> listOrRefuse(String classpath, String include)
             throws UsageException, RunFailedException, IOException {
-        List<String> benchmarks = list(classpath, include);
+        List<Listed> benchmarks = listed(classpath, include);
         if (benchmarks.isEmpty()) {
             throw new UsageException(include.isEmpty() ? "the benchmarks jar holds no JMH benchmarks"
                     : "no benchmark matches --include '" + include + "'");
@@ -155,40 +183,103 @@ final class JmhRunner {
         return benchmarks;
     }
 
-    private Duration run(RunOptions options, Path out, String classpath, String include, List<String> benchmarks,
+    private Duration run(RunOptions options, Path out, String classpath, String include, List<Listed> listed,
                          Stage stage) throws UsageException, RunFailedException, IOException {
         Path absoluteOut = out.toAbsolutePath();
         Files.createDirectories(absoluteOut.getParent());
-        Path partial = absoluteOut.resolveSibling(absoluteOut.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
+        // JMH writes its -rff file only at the end (it creates it empty at the start); the launcher
+        // keeps the finished benchmarks meanwhile.
+        Path jmhResults = absoluteOut.resolveSibling(absoluteOut.getFileName() + ".jmh");
+        Path finished = PartialResults.pathFor(absoluteOut);
+        Path whole = stage.whole() != null ? stage.whole().toAbsolutePath() : absoluteOut;
+        Files.deleteIfExists(jmhResults);
+        Files.deleteIfExists(finished);
+        Files.deleteIfExists(PartialResults.pathFor(whole));
         Path log = absoluteOut.resolveSibling(stage.log());
+        Path launcher = Files.createTempDirectory("perf-gate-launcher");
+        try {
+            List<String> command = javaCommand(classpath + File.pathSeparator + copyLauncher(launcher),
+                    KeepingLauncher.class.getName());
+            command.add(finished.toString());
+            if (!include.isEmpty()) {
+                command.add(include);
+            }
+            List<String> settings = options.settings();
+            command.addAll(settings);
+            command.addAll(List.of("-prof", "gc", "-foe", "true", "-rf", "json", "-rff", jmhResults.toString()));
+            if (!options.jvmArgs.isEmpty()) {
+                command.add("-jvmArgsAppend");
+                command.add(String.join(" ", options.jvmArgs));
+            }
+            List<String> benchmarks = listed.stream().map(Listed::name).distinct().toList();
+            progress.println("perf-gate: running " + benchmarks.size() + " benchmark" + (benchmarks.size() == 1 ? "" : "s")
+                    + " (" + options.profile().label() + " profile" + (stage.alone() ? ""
+                    : String.format(java.util.Locale.ROOT, ", group %d/%d", stage.group(), stage.groups())) + ": "
+                    + String.join(" ", settings) + "); JMH output in " + log);
+            progress.flush();
+            int forks = Integer.parseInt(setting(settings, "-f"));
+            ForkProgress.Plan plan = new ForkProgress.Plan(benchmarks,
+                    (long) forks * listed.stream().mapToInt(Listed::combinations).sum(),
+                    options.fixedForkTime().toMillis() / 1000.0, Integer.parseInt(setting(settings, "-wi")),
+                    Integer.parseInt(setting(settings, "-i")), setting(settings, "-r"), options.timeout);
+            long start = System.nanoTime();
+            int exit;
+            try (StopHook stop = StopHook.install(progress, () -> {
+                deleteTree(launcher);
+                return PartialResults.keep(stage.earlier(), finished, whole);
+            })) {
+                exit = execute(command, log, new ForkProgress(plan, stage, System::nanoTime));
+                if (stop.stopping()) {
+                    stop.awaitStop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while JMH ran", e);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (exit != 0 || !Files.isRegularFile(jmhResults)) {
+                Files.deleteIfExists(jmhResults);
+                String kept;
+                try {
+                    kept = PartialResults.keep(stage.earlier(), finished, whole);
+                } catch (InputException e) {
+                    kept = "could not keep the finished benchmarks: " + e.getMessage();
+                }
+                throw new RunFailedException("JMH exited with code " + exit + "; see " + log + "; " + kept);
+            }
+            SafeFiles.writeAtomically(absoluteOut, Files.readAllBytes(jmhResults));
+            Files.deleteIfExists(jmhResults);
+            Files.deleteIfExists(finished);
+            return elapsed;
+        } finally {
+            deleteTree(launcher);
+        }
+    }
 
-        List<String> command = javaCommand(classpath);
-        if (!include.isEmpty()) {
-            command.add(include);
+    private static String setting(List<String> settings, String flag) {
+        return settings.get(settings.indexOf(flag) + 1);
+    }
+
+    /** Copies the launcher's class file into {@code dir} (a classpath root) and returns {@code dir}. */
+    private static String copyLauncher(Path dir) throws IOException {
+        String resource = KeepingLauncher.class.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = KeepingLauncher.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("perf-gate's own " + resource + " is missing from its jar");
+            }
+            Files.copy(in, target);
         }
-        command.addAll(options.settings());
-        command.addAll(List.of("-prof", "gc", "-foe", "true", "-rf", "json", "-rff", partial.toString()));
-        if (!options.jvmArgs.isEmpty()) {
-            command.add("-jvmArgsAppend");
-            command.add(String.join(" ", options.jvmArgs));
+        return dir.toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
-        progress.println("perf-gate: running " + benchmarks.size() + " benchmark" + (benchmarks.size() == 1 ? "" : "s")
-                + " (" + options.profile().label() + " profile" + (stage.alone() ? ""
-                : String.format(java.util.Locale.ROOT, ", group %d/%d", stage.group(), stage.groups())) + ": "
-                + String.join(" ", options.settings()) + "); JMH output in " + log);
-        progress.flush();
-        long start = System.nanoTime();
-        int exit = execute(command, log, benchmarks, stage);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        if (exit != 0 || !Files.isRegularFile(partial)) {
-            Files.deleteIfExists(partial);
-            throw new RunFailedException("JMH exited with code " + exit + "; see " + log);
-        }
-        byte[] json = Files.readAllBytes(partial);
-        SafeFiles.writeAtomically(absoluteOut, json);
-        Files.deleteIfExists(partial);
-        return elapsed;
     }
 
     private static String classpath(RunOptions options) throws InputException {
@@ -213,7 +304,7 @@ final class JmhRunner {
         return jar.toAbsolutePath().toString();
     }
 
-    private static List<String> javaCommand(String classpath) {
+    private static List<String> javaCommand(String classpath, String main) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // JMH keeps its lock (one benchmark run per machine at a time) in the temporary directory:
@@ -221,14 +312,24 @@ final class JmhRunner {
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-cp");
         command.add(classpath);
-        command.add(JMH_MAIN);
+        command.add(main);
         return command;
     }
 
-    /** The benchmark names JMH would run, from {@code -l}. */
-    private static List<String> list(String classpath, String include) throws IOException, RunFailedException {
-        List<String> command = javaCommand(classpath);
-        command.add("-l");
+    private List<Listed> listed(String classpath, String include) throws IOException, RunFailedException {
+        List<String> key = List.of(classpath, include);
+        List<Listed> listed = listings.get(key);
+        if (listed == null) {
+            listed = list(classpath, include);
+            listings.put(key, listed);
+        }
+        return listed;
+    }
+
+    /** The benchmarks JMH would run, from {@code -lp}: one entry per name and mode, with its parameters. */
+    private static List<Listed> list(String classpath, String include) throws IOException, RunFailedException {
+        List<String> command = javaCommand(classpath, JMH_MAIN);
+        command.add("-lp");
         if (!include.isEmpty()) {
             command.add(include);
         }
@@ -239,74 +340,71 @@ final class JmhRunner {
             throw new RunFailedException("JMH could not list the benchmarks (exit code " + exit + "): "
                     + lastLines(output.lines().toList(), 3));
         }
-        List<String> names = new ArrayList<>();
+        List<Listed> listed = new ArrayList<>();
         boolean listing = false;
         for (String line : output.lines().toList()) {
+            Matcher param = PARAM_LINE.matcher(line);
             if (line.startsWith("Benchmarks:")) {
                 listing = true;
+            } else if (listing && param.matches() && !listed.isEmpty()) {
+                Listed last = listed.remove(listed.size() - 1);
+                int values = param.group(1).isBlank() ? 1 : param.group(1).split(", ").length;
+                listed.add(new Listed(last.name(), last.combinations() * values));
             } else if (listing && !line.isBlank()) {
-                names.add(line.strip());
+                listed.add(new Listed(line.strip(), 1));
             }
         }
-        return names;
+        return listed;
     }
 
-    private int execute(List<String> command, Path log, List<String> benchmarks, Stage stage) throws IOException {
+    /**
+     * Runs the command, writes its output to {@code log} and prints the progress lines; a watchdog
+     * thread asks the progress every second whether a fork has been quiet too long.
+     */
+    private int execute(List<String> command, Path log, ForkProgress forks) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> tail = new ArrayDeque<>();
-        String benchmark = "";
-        String params = "";
-        String percent = "0";
-        String eta = "?";
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (process.isAlive()) {
+                    Thread.sleep(1000);
+                    forks.quiet().ifPresent(this::print);
+                }
+            } catch (InterruptedException done) {
+                Thread.currentThread().interrupt();
+            }
+        }, "perf-gate-quiet-forks");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try (Reader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
              Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                logWriter.write(line);
-                logWriter.write('\n');
-                tail.addLast(line);
-                if (tail.size() > 20) {
-                    tail.removeFirst();
-                }
-                var m = BENCHMARK.matcher(line);
-                if (m.matches()) {
-                    benchmark = m.group(1).strip();
-                    params = "";
-                    if (!seen.contains(benchmark)) {
-                        seen.add(benchmark);
+            StringBuilder current = new StringBuilder();
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (c != '\n') {
+                        current.append(c);
+                        continue;
                     }
-                    continue;
-                }
-                if ((m = PARAMETERS.matcher(line)).matches()) {
-                    params = "[" + m.group(1).replace(" = ", "=").replace(", ", ",") + "]";
-                } else if ((m = PROGRESS.matcher(line)).matches()) {
-                    percent = m.group(1);
-                    eta = m.group(2);
-                } else if ((m = FORK.matcher(line)).matches()) {
-                    int index = Math.max(1, benchmarks.indexOf(benchmark) + 1);
-                    double done = Double.parseDouble(percent);
-                    String left = eta;
-                    int total = benchmarks.size();
-                    if (!stage.alone()) {
-                        index += stage.benchmarksBefore();
-                        total = stage.benchmarksTotal();
-                        double all = stage.secondsBefore() + stage.seconds() + stage.secondsAfter();
-                        done = all > 0 ? 100 * (stage.secondsBefore() + stage.seconds() * done / 100) / all : done;
-                        left = plus(eta, stage.secondsAfter());
+                    String line = current.toString().replace("\r", "");
+                    current.setLength(0);
+                    logWriter.write(line);
+                    logWriter.write('\n');
+                    tail.addLast(line);
+                    if (tail.size() > 20) {
+                        tail.removeFirst();
                     }
-                    progress.printf("perf-gate: [%d/%d] %s%s fork %s/%s  %.0f%% done, ETA %s%n",
-                            index, total, benchmark, params, m.group(1), m.group(2), done, left);
-                    progress.flush();
-                } else if (line.startsWith("# Run complete.")) {
-                    progress.println("perf-gate: " + line.substring(2));
-                    progress.flush();
-                } else if (line.startsWith("<failure>") || line.contains("Exception")) {
-                    progress.println("perf-gate: JMH: " + line);
-                    progress.flush();
+                    forks.line(line).ifPresent(this::print);
+                }
+                if (!current.isEmpty()) {
+                    forks.partial(current.toString());
                 }
             }
+            logWriter.write(current.toString());
+        } finally {
+            watchdog.interrupt();
         }
         int exit = waitFor(process);
         if (exit != 0) {
@@ -317,22 +415,16 @@ final class JmhRunner {
         return exit;
     }
 
-    /** JMH's time left ({@code hh:mm:ss}) plus the expected seconds of the groups still to come. */
-    static String plus(String eta, double seconds) {
-        java.util.regex.Matcher m = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)").matcher(eta);
-        if (!m.matches()) {
-            return eta + (seconds > 0 ? String.format(java.util.Locale.ROOT, " + %.0f s", seconds) : "");
-        }
-        long total = Long.parseLong(m.group(1)) * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3))
-                + Math.round(seconds);
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", total / 3600, total / 60 % 60, total % 60);
+    private synchronized void print(String line) {
+        progress.println(line);
+        progress.flush();
     }
 
     private static int waitFor(Process process) throws IOException {
         try {
             return process.waitFor();
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            StopHook.stopDescendants(StopHook.GRACE);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for JMH", e);
         }

@@ -65,6 +65,16 @@ final class MergeCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             throw new UsageException("no JMH results among the inputs, only host files (*" + HOST_FILE_SUFFIX + ")");
         }
+        List<Path> partial = inputs.stream().filter(PartialResults::isPartial).toList();
+        if (!partial.isEmpty() && !PartialResults.isPartial(out)) {
+            // The name is what marks a partial result; a merge of one stays partial.
+            Path asked = out;
+            out = PartialResults.pathFor(out);
+            spec.commandLine().getErr().println("perf-gate: " + String.join(", ", partial.stream()
+                    .map(Path::toString).toList()) + (partial.size() == 1 ? " is a partial result" : " are partial "
+                    + "results") + " (a stopped or failed run): writing " + out + ", not " + asked
+                    + ", so that check reports the benchmarks that did not run");
+        }
         JmhJsonMerger.Merged merged = new JmhJsonMerger().merge(inputs);
         List<HostFile.Entry> hosts = hosts(merged.emptyInputs());
         SafeFiles.writeAtomically(out, merged.json());

@@ -356,7 +356,8 @@ final class PlannedRuns {
             Group group = groups.get(k);
             Path file = out.toAbsolutePath().resolveSibling(name + ".group-" + (k + 1) + ".json");
             JmhRunner.Stage stage = new JmhRunner.Stage(k + 1, groups.size(), methodsBefore, total, before,
-                    group.expectedSeconds(), all - before - group.expectedSeconds(), "jmh-group-" + (k + 1) + ".log");
+                    group.expectedSeconds(), all - before - group.expectedSeconds(), "jmh-group-" + (k + 1) + ".log",
+                    files, out);
             Duration elapsed = runner.run(group.options(), file, group.methods(), stage);
             ran.add(new Ran(group, CommandSupport.read(file), elapsed));
             files.add(file);

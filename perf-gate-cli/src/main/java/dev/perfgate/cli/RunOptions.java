@@ -43,6 +43,13 @@ final class RunOptions {
             description = "Override the profile's iteration time, in JMH's syntax, e.g. 500ms or 2s.")
     String iterationTime;
 
+    @Option(names = "--timeout", paramLabel = "TIME",
+            description = "JMH's iteration timeout (its -to), in JMH's syntax, e.g. 30s or 2min: an iteration still "
+                    + "running this long after it started is interrupted. Default: JMH's (10 min, or the benchmark's "
+                    + "@Timeout). A fork quiet for 30 s (or two iteration times) gets a progress line saying what it "
+                    + "waits for and when this timeout ends it.")
+    String timeout;
+
     @Option(names = "--jvm-arg", paramLabel = "ARG",
             description = "An argument for the benchmark JVMs (repeatable), e.g. --jvm-arg=-Xmx1g.")
     List<String> jvmArgs = new ArrayList<>();
@@ -58,12 +65,11 @@ final class RunOptions {
         override(args, "-wi", warmupIterations, 0, "--warmup-iterations");
         override(args, "-i", iterations, 1, "--iterations");
         if (iterationTime != null) {
-            if (!iterationTime.matches("0*[1-9]\\d*(ns|us|ms|s|m|min|hr)")) {
-                throw new UsageException("--iteration-time must be a positive whole number with a unit, like 500ms "
-                        + "or 2s, but was '" + iterationTime + "'");
-            }
-            args.set(args.indexOf("-w") + 1, iterationTime);
+            args.set(args.indexOf("-w") + 1, jmhTime("--iteration-time", iterationTime));
             args.set(args.indexOf("-r") + 1, iterationTime);
+        }
+        if (timeout != null) {
+            args.addAll(List.of("-to", jmhTime("--timeout", timeout)));
         }
         return args;
     }
@@ -78,6 +84,7 @@ final class RunOptions {
         copy.warmupIterations = warmupIterations;
         copy.iterations = iterations;
         copy.iterationTime = iterationTime;
+        copy.timeout = timeout;
         copy.jvmArgs = new ArrayList<>(jvmArgs);
         copy.out = out;
         copy.plans = plans;
@@ -123,10 +130,19 @@ final class RunOptions {
     }
 
     /** {@link #forkTime()} of the fixed settings. */
-    private Duration fixedForkTime() throws UsageException {
+    Duration fixedForkTime() throws UsageException {
         List<String> args = settings();
         long iterations = Long.parseLong(args.get(args.indexOf("-wi") + 1)) + Long.parseLong(args.get(args.indexOf("-i") + 1));
         return RunPlan.parseJmhTime(args.get(args.indexOf("-r") + 1)).multipliedBy(iterations).plusMillis(500);
+    }
+
+    /** A time in JMH's syntax, checked so that JMH does not fail on it after perf-gate has started. */
+    private static String jmhTime(String option, String value) throws UsageException {
+        if (!value.matches("0*[1-9]\\d*(ns|us|ms|s|m|min|hr)")) {
+            throw new UsageException(option + " must be a positive whole number with a unit, like 500ms "
+                    + "or 2s, but was '" + value + "'");
+        }
+        return value;
     }
 
     private static void override(List<String> args, String flag, Integer value, int min, String option)

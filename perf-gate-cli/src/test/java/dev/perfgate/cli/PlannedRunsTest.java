@@ -244,10 +244,4 @@ class PlannedRunsTest {
         assertThat(noise.get(cosine.id()).runLogSd()).isEqualTo(0.02);
         assertThat(noise.get(decay.id())).isEqualTo(calibrated);
     }
-
-    @Test
-    void progressAcrossGroupsAddsTheLaterGroupsTimeToJmhsEta() {
-        assertThat(JmhRunner.plus("00:01:30", 95)).isEqualTo("00:03:05");
-        assertThat(JmhRunner.plus("soon", 10)).isEqualTo("soon + 10 s");
-    }
 }
