@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -228,7 +229,7 @@ final class JmhRunner {
                 deleteTree(launcher);
                 return PartialResults.keep(stage.earlier(), finished, whole);
             })) {
-                exit = execute(command, log, new ForkProgress(plan, stage, System::nanoTime));
+                exit = execute(command, log, new ForkProgress(plan, stage, System::nanoTime), stop::stopping);
                 if (stop.stopping()) {
                     stop.awaitStop();
                 }
@@ -359,16 +360,19 @@ final class JmhRunner {
 
     /**
      * Runs the command, writes its output to {@code log} and prints the progress lines; a watchdog
-     * thread asks the progress every second whether a fork has been quiet too long.
+     * thread asks the progress every second whether a fork has been quiet too long. Once perf-gate is
+     * {@code stopping}, nothing more of JMH's is printed: its complaints about the forks the stop
+     * ended are expected, and still in the log.
      */
-    private int execute(List<String> command, Path log, ForkProgress forks) throws IOException {
+    private int execute(List<String> command, Path log, ForkProgress forks, BooleanSupplier stopping)
+            throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> tail = new ArrayDeque<>();
         Thread watchdog = new Thread(() -> {
             try {
                 while (process.isAlive()) {
                     Thread.sleep(1000);
-                    forks.quiet().ifPresent(this::print);
+                    forks.quiet().filter(l -> !stopping.getAsBoolean()).ifPresent(this::print);
                 }
             } catch (InterruptedException done) {
                 Thread.currentThread().interrupt();
@@ -396,7 +400,7 @@ final class JmhRunner {
                     if (tail.size() > 20) {
                         tail.removeFirst();
                     }
-                    forks.line(line).ifPresent(this::print);
+                    forks.line(line).filter(l -> !stopping.getAsBoolean()).ifPresent(this::print);
                 }
                 if (!current.isEmpty()) {
                     forks.partial(current.toString());
@@ -407,7 +411,7 @@ final class JmhRunner {
             watchdog.interrupt();
         }
         int exit = waitFor(process);
-        if (exit != 0) {
+        if (exit != 0 && !stopping.getAsBoolean()) {
             progress.println("perf-gate: last lines of JMH's output:");
             tail.forEach(l -> progress.println("  " + l));
             progress.flush();
