@@ -35,6 +35,8 @@ public final class OverviewView extends BorderPane {
         summary.setPadding(new Insets(6, 8, 6, 8));
         setTop(summary);
         table.setId("overviewTable");
+        // Rows of one height: the table lays out without measuring every cell.
+        table.setFixedCellSize(SPARK_HEIGHT + 8);
         table.setItems(model.lines());
         table.setPlaceholder(new Label("Open a project (Ctrl+O) to see its benchmarks here."));
         TableColumn<OverviewViewModel.Line, OverviewViewModel.Line> verdict = column("Verdict", l -> l, 130);

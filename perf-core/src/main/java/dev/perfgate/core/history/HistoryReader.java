@@ -89,8 +89,9 @@ public final class HistoryReader {
     public record Summary(long lines, long records, long completeEnd, long completeLines, boolean tornLastLine) {
     }
 
-    /** A chunk is about this many bytes of whole lines. */
+    /** A chunk is about this many bytes of whole lines, or less in a short read (a sixteenth of it, at least {@link #MIN_CHUNK}). */
     private static final int CHUNK = 1 << 21;
+    private static final int MIN_CHUNK = 1 << 16;
 
     private final HistoryCodec codec = new HistoryCodec();
     private final HistoryIndexCache cache;
@@ -141,7 +142,9 @@ public final class HistoryReader {
     private Summary read(String source, FileChannel channel, Detail detail, long from, long firstLine,
                          Visitor visitor, DoubleConsumer progress) throws IOException, InputException {
         long size = channel.size();
-        ExecutorService pool = threads > 1 && size - from > CHUNK ? Executors.newFixedThreadPool(threads, r -> {
+        // A short read (the end of a history) is cut finer, so that every thread has a share.
+        long chunkBytes = Math.max(MIN_CHUNK, Math.min(CHUNK, (size - from) / 16));
+        ExecutorService pool = threads > 1 && size - from > chunkBytes ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "history-reader");
             t.setDaemon(true);
             return t;
@@ -157,7 +160,7 @@ public final class HistoryReader {
             while (next < size || !pending.isEmpty()) {
                 while (next < size && pending.size() < 2 * threads) {
                     long start = next;
-                    long end = chunkEnd(channel, start, size);
+                    long end = chunkEnd(channel, start, size, chunkBytes);
                     next = end;
                     if (pool == null) {
                         try {
@@ -215,17 +218,13 @@ public final class HistoryReader {
         }
     }
 
-    /** The end of the chunk starting at {@code start}: after the first line end {@link #CHUNK} bytes on. */
-    private static long chunkEnd(FileChannel channel, long start, long size) throws IOException {
-        long end = lineEndAfter(channel, start, size);
+    /** The end of the chunk starting at {@code start}: after the first line end {@code bytes} on. */
+    private static long chunkEnd(FileChannel channel, long start, long size, long bytes) throws IOException {
+        long end = size - start <= bytes ? size : afterLineEnd(channel, start + bytes, size);
         if (end - start > Integer.MAX_VALUE - 8) {
             throw new IOException("a line at byte " + start + " is longer than 2 GB");
         }
         return end;
-    }
-
-    private static long lineEndAfter(FileChannel channel, long start, long size) throws IOException {
-        return size - start <= CHUNK ? size : afterLineEnd(channel, start + CHUNK, size);
     }
 
     /** Just past the first line end at or after {@code at}; the size when there is none. */
