@@ -21,7 +21,7 @@ import java.io.PrintWriter;
         description = "Runs JMH benchmarks, compares them with reviewed per-platform baselines and fails "
                 + "the build on a real regression.",
         subcommands = {RunCommand.class, MergeCommand.class, CheckCommand.class, CompareCommand.class, AbCommand.class, CalibrateCommand.class,
-            RecordCommand.class, ApproveCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+            RecordCommand.class, ApproveCommand.class, HistoryCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class PerfGate {
 
     private PerfGate() {

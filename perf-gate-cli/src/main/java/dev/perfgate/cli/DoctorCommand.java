@@ -1,0 +1,150 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.cli.doctor.CpuFrequencyCheck;
+import dev.perfgate.cli.doctor.CpuLoadCheck;
+import dev.perfgate.cli.doctor.DoctorReport;
+import dev.perfgate.cli.doctor.Finding;
+import dev.perfgate.cli.doctor.HostCheck;
+import dev.perfgate.cli.doctor.JarCheck;
+import dev.perfgate.cli.doctor.JvmCheck;
+import dev.perfgate.cli.doctor.MemoryCheck;
+import dev.perfgate.cli.doctor.NoiseCheck;
+import dev.perfgate.cli.doctor.Status;
+import dev.perfgate.core.InputException;
+import dev.perfgate.core.baseline.BaselineStore;
+import dev.perfgate.core.model.HostSpeed;
+import dev.perfgate.core.model.PlatformKey;
+import dev.perfgate.core.platform.HostDetector;
+import dev.perfgate.core.platform.HostFile;
+import dev.perfgate.core.platform.Vcs;
+import dev.perfgate.core.stats.GatePolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code perf-gate doctor}: the checks to run when a result looks odd, one line each with a verdict
+ * and what to do: the benchmark JVM and its flags, this host's class and its baseline set, CPU
+ * frequency scaling, other processes' CPU use, the noise of a short probe, free memory, and whether
+ * the benchmarks jar was built from the current code. Takes about 5 seconds.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Checks what distorts benchmark results on this machine: the benchmark JVM and its flags, "
+                + "the host class and whether the baseline has a set of it, CPU frequency scaling, other processes' "
+                + "CPU use, the noise of a short probe, free memory, and whether the benchmarks jar is older than "
+                + "its sources. One line per check: OK, WARN, FAIL, or SKIP (not checkable here).",
+            "Exit code 1 when a check fails (results measured now would not mean what they seem to); "
+                + "warnings and skipped checks leave it 0."})
+final class DoctorCommand extends CommandSupport implements Callable<Integer> {
+
+    /** How long other processes' CPU use is sampled. */
+    static final Duration SAMPLE = Duration.ofSeconds(1);
+
+    @Option(names = "--benchmarks", paramLabel = "JAR",
+            description = "The JMH benchmarks jar to check (default: the bundled kernel benchmarks).")
+    Path benchmarksJar;
+
+    @Option(names = "--jvm-arg", paramLabel = "ARG",
+            description = "An argument the benchmark JVMs will get (repeatable), as for run, e.g. --jvm-arg=-Xmx1g.")
+    List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (one line per check) or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--probe-runs", paramLabel = "N", defaultValue = "5",
+            description = "JVMs the noise probe runs in, 2 to 50 (default: ${DEFAULT-VALUE}; about 0.5 s each).")
+    int probeRuns;
+
+    /** Where the checks look; tests point them at fake trees and a fake git. */
+    Path proc = Path.of("/proc");
+    Path cpuDir = Path.of("/sys/devices/system/cpu");
+    Map<String, String> environment = System.getenv();
+    String git = "git";
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format must be text or json but was '" + format + "'");
+        }
+        if (probeRuns < 2 || probeRuns > 50) {
+            throw new UsageException("--probe-runs must be between 2 and 50 but was " + probeRuns);
+        }
+        Path jar = benchmarksJar != null ? benchmarksJar : bundledBenchmarks();
+        if (benchmarksJar != null && !Files.isRegularFile(benchmarksJar)) {
+            throw new InputException(benchmarksJar.toString(), null, Files.isDirectory(benchmarksJar)
+                    ? "is a directory, expected a JMH benchmarks jar" : "no such file (expected a JMH benchmarks jar)");
+        }
+        PlatformKey platform = platform();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        err().println("perf-gate: doctor: sampling CPU use for " + SAMPLE.toSeconds() + " s, then measuring the host "
+                + "and the noise of " + probeRuns + " probe JVMs");
+        err().flush();
+
+        Finding load = new CpuLoadCheck(proc, SAMPLE, ProcessHandle.current().pid(), d -> Thread.sleep(d.toMillis())).run();
+        Finding frequency = new CpuFrequencyCheck(cpuDir).run();
+        List<Finding> jvm = new ArrayList<>();
+        long maxHeap = 0;
+        try {
+            JvmCheck.JvmSettings settings = JvmCheck.ask(java, jvmArgs);
+            jvm.add(JvmCheck.java(java, settings));
+            if (settings.exitCode() == 0) {
+                jvm.add(JvmCheck.flags(settings, jvmArgs, environment));
+                maxHeap = settings.maxHeapBytes();
+            }
+        } catch (IOException e) {
+            jvm.add(new Finding("java", Status.FAIL, java + " could not be asked about itself: " + e.getMessage(),
+                    "every benchmark run would fail the same way"));
+        }
+        Finding memory = new MemoryCheck(proc.resolve("meminfo")).run(maxHeap);
+        Finding host = host(platform);
+        Finding noise = noise(java, platform);
+        Finding benchmarks = new JarCheck(git, Vcs.GIT_TIMEOUT).run(jar, benchmarksJar == null);
+
+        List<Finding> findings = new ArrayList<>(jvm);
+        findings.addAll(List.of(host, frequency, load, noise, memory, benchmarks));
+        DoctorReport report = new DoctorReport(findings);
+        out().print(format.equals("json") ? report.json() : report.text());
+        out().flush();
+        return report.verdict() == Status.FAIL ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    private Finding host(PlatformKey platform) {
+        HostFile.Entry here = Hosts.beforeRun(Path.of("doctor"), jvmArgs, platform, err());
+        BaselineStore store = new BaselineStore(project.projectDir);
+        try {
+            return HostCheck.of(here, "baselines/" + platform + ".json", store.read(platform));
+        } catch (InputException e) {
+            return HostCheck.unreadable(here, e);
+        }
+    }
+
+    private Finding noise(String java, PlatformKey platform) {
+        HostDetector detector = new HostDetector(platform, proc.resolve("cpuinfo"), w -> { });
+        List<HostSpeed> runs = new ArrayList<>();
+        for (int i = 0; i < probeRuns; i++) {
+            try {
+                runs.add(detector.probe(java, jvmArgs, List.of(NoiseCheck.PROBE)));
+            } catch (IOException e) {
+                return new Finding("noise", Status.FAIL, "the speed probe did not run in the benchmark JVM: "
+                        + e.getMessage(), "see the java and jvm-flags checks");
+            }
+        }
+        return NoiseCheck.of(runs, Profile.STANDARD.forks, GatePolicy.DEFAULT);
+    }
+
+    /** Where the bundled kernel benchmarks load from: perf-gate's jar, or the kernels' classes in a build tree. */
+    private static Path bundledBenchmarks() throws URISyntaxException {
+        return Path.of(dev.perfgate.kernels.CosineSimilarityBenchmark.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+    }
+}
