@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The check {@code cpu-load}: how much CPU other processes use, sampled from Linux's {@code /proc}
@@ -181,8 +182,33 @@ public final class CpuLoadCheck {
         return ticks;
     }
 
+    /** The process's name; for a JVM, with its main class or jar, since every JVM is called "java". */
     private String name(long pid) {
-        return read(proc.resolve(Long.toString(pid)).resolve("comm")).orElse("?");
+        Path dir = proc.resolve(Long.toString(pid));
+        String comm = read(dir.resolve("comm")).orElse("?");
+        if (!comm.equals("java")) {
+            return comm;
+        }
+        List<String> args = read(dir.resolve("cmdline")).map(c -> List.of(c.split("\0"))).orElse(List.of());
+        return javaMain(args).map(main -> comm + " " + main).orElse(comm);
+    }
+
+    /** The main class or {@code -jar} file of a {@code java} command line. */
+    static Optional<String> javaMain(List<String> args) {
+        Set<String> withValue = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path", "--add-opens",
+                "--add-exports", "--add-modules", "--add-reads", "--patch-module", "--upgrade-module-path");
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-jar") || arg.equals("-m") || arg.equals("--module")) {
+                return i + 1 < args.size() ? Optional.of(Path.of(args.get(i + 1)).getFileName().toString()) : Optional.empty();
+            }
+            if (withValue.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-") && !arg.startsWith("@")) {
+                return Optional.of(arg);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> read(Path file) {
