@@ -97,13 +97,10 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
         try {
             JvmCheck.JvmSettings settings = JvmCheck.ask(java, jvmArgs);
             jvm.add(JvmCheck.java(java, settings));
-            if (settings.exitCode() == 0) {
-                jvm.add(JvmCheck.flags(settings, jvmArgs, environment));
-                maxHeap = settings.maxHeapBytes();
-            }
+            jvm.add(JvmCheck.flags(settings, jvmArgs, environment));
+            maxHeap = settings.maxHeapBytes();
         } catch (IOException e) {
-            jvm.add(new Finding("java", Status.FAIL, java + " could not be asked about itself: " + e.getMessage(),
-                    "every benchmark run would fail the same way"));
+            jvm.add(JvmCheck.notStarting(java, e));
         }
         Finding memory = new MemoryCheck(proc.resolve("meminfo")).run(maxHeap);
         Finding host = host(platform);
@@ -135,8 +132,7 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
             try {
                 runs.add(detector.probe(java, jvmArgs, List.of(NoiseCheck.PROBE)));
             } catch (IOException e) {
-                return new Finding("noise", Status.FAIL, "the speed probe did not run in the benchmark JVM: "
-                        + e.getMessage(), "see the java and jvm-flags checks");
+                return NoiseCheck.notRunning(e);
             }
         }
         return NoiseCheck.of(runs, Profile.STANDARD.forks, GatePolicy.DEFAULT);

@@ -249,7 +249,15 @@ public final class HostDetector {
         }
     }
 
-    private static List<String> run(List<String> command) throws IOException {
+    /**
+     * Runs a command (a JVM, a system tool) and returns its output and error lines, bounded by a
+     * minute, after which it is killed.
+     *
+     * @throws IOException when it cannot start, takes too long, or exits with a code other than 0; the
+     *                     message gives the code and the last three lines (a JVM names a bad option
+     *                     three lines from the end)
+     */
+    public static List<String> run(List<String> command) throws IOException {
         // Output goes to a file, so that a JVM that hangs cannot block the read past the timeout.
         Path output = Files.createTempFile("perf-gate-host", ".txt");
         try {
@@ -268,7 +276,7 @@ public final class HostDetector {
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new IOException("exit code " + process.exitValue() + ": "
-                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 2), lines.size())));
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
             }
             return lines;
         } finally {

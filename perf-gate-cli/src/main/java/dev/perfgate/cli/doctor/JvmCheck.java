@@ -1,17 +1,14 @@
 package dev.perfgate.cli.doctor;
 
+import dev.perfgate.core.platform.HostDetector;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,27 +29,22 @@ public final class JvmCheck {
 
     private static final Pattern PROPERTY = Pattern.compile("^ {4}([\\w.]+) = (.*)$");
     private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s+(\\S+)\\s+\\{.*$");
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * What the benchmark JVM said about itself.
      *
-     * @param exitCode   its exit code; not 0 when it did not start
      * @param properties system properties ({@code java.vm.name}, {@code java.vendor}, ...)
      * @param flags      final values of its {@code -XX} flags
-     * @param lastLines  its last lines of output, to quote when it did not start
      */
-    public record JvmSettings(int exitCode, Map<String, String> properties, Map<String, String> flags,
-                              List<String> lastLines) {
+    public record JvmSettings(Map<String, String> properties, Map<String, String> flags) {
 
         public JvmSettings {
             properties = Map.copyOf(properties);
             flags = Map.copyOf(flags);
-            lastLines = List.copyOf(lastLines);
         }
 
         /** Reads the output of {@code java -XX:+PrintFlagsFinal -XshowSettings:properties -version}. */
-        public static JvmSettings parse(int exitCode, List<String> lines) {
+        public static JvmSettings parse(List<String> lines) {
             Map<String, String> properties = new HashMap<>();
             Map<String, String> flags = new HashMap<>();
             for (String line : lines) {
@@ -64,8 +56,7 @@ public final class JvmCheck {
                     flags.put(flag.group(1), flag.group(2));
                 }
             }
-            return new JvmSettings(exitCode, properties, flags, lines.subList(Math.max(0, lines.size() - 2),
-                    lines.size()));
+            return new JvmSettings(properties, flags);
         }
 
         /** The JVM's maximum heap in bytes, 0 when unknown. */
@@ -82,43 +73,27 @@ public final class JvmCheck {
     }
 
     /**
-     * Starts {@code java} with the benchmark arguments and asks it about itself; bounded by 30 s.
+     * Starts {@code java} with the benchmark arguments and asks it about itself.
      *
-     * @throws IOException when it cannot be started or does not answer in time
+     * @throws IOException when it does not start, fails (the message quotes it) or takes over a minute
      */
     public static JvmSettings ask(String java, List<String> jvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmArgs);
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-XshowSettings:properties", "-version"));
-        // Into a file, so that a JVM that hangs cannot block the read past the timeout.
-        Path output = Files.createTempFile("perf-gate-doctor", ".txt");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            try {
-                if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IOException("no answer within " + TIMEOUT.toSeconds() + " s");
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            return JvmSettings.parse(process.exitValue(), Files.readAllLines(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        return JvmSettings.parse(HostDetector.run(command));
+    }
+
+    /** The {@code java} finding when the benchmark JVM does not start with its arguments. */
+    public static Finding notStarting(String java, IOException problem) {
+        return new Finding("java", Status.FAIL, java + " does not start with the benchmark JVM arguments: "
+                + problem.getMessage(), "fix or remove the offending --jvm-arg or environment option; every "
+                + "benchmark run would fail the same way");
     }
 
     /** The {@code java} finding: version, vendor, VM and mode of the benchmark JVM. */
     public static Finding java(String java, JvmSettings jvm) {
-        if (jvm.exitCode() != 0) {
-            return new Finding("java", Status.FAIL, java + " with the benchmark JVM arguments does not start (exit code "
-                    + jvm.exitCode() + "): " + String.join(" | ", jvm.lastLines()),
-                    "fix or remove the offending --jvm-arg or environment option; every benchmark run would fail");
-        }
         Map<String, String> p = jvm.properties();
         String vm = p.getOrDefault("java.vm.name", "unknown VM");
         String text = vm + " " + p.getOrDefault("java.runtime.version", p.getOrDefault("java.version", "?"))
@@ -141,7 +116,7 @@ public final class JvmCheck {
     /**
      * The {@code jvm-flags} finding.
      *
-     * @param jvm     what the JVM said about itself (exit code 0)
+     * @param jvm     what the JVM said about itself
      * @param jvmArgs the benchmark JVM arguments given to perf-gate ({@code --jvm-arg})
      * @param env     the environment the benchmark JVMs inherit
      */

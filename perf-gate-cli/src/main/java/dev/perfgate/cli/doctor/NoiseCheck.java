@@ -5,6 +5,7 @@ import dev.perfgate.core.stats.ForkEvidence;
 import dev.perfgate.core.stats.GatePolicy;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,12 @@ public final class NoiseCheck {
                     + "inconclusive verdicts; see cpu-load and cpu-frequency", details);
         }
         return new Finding("noise", Status.OK, text, "", details);
+    }
+
+    /** The finding when the probe JVM fails (then the benchmark JVM most likely fails too). */
+    public static Finding notRunning(IOException problem) {
+        return new Finding("noise", Status.FAIL, "the speed probe did not run in the benchmark JVM: "
+                + problem.getMessage(), "see the java and jvm-flags checks");
     }
 
     private static String number(double value) {

@@ -2,12 +2,14 @@ package dev.perfgate.cli.doctor;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class JvmCheckTest {
 
@@ -23,7 +25,7 @@ class JvmCheckTest {
         lines.addAll(List.of("Property settings:", "    java.runtime.version = 17.0.15+6", "    java.vendor = Debian",
                 "    java.vm.info = " + vmInfo, "    java.vm.name = OpenJDK 64-Bit Server VM", "    java.class.path = ",
                 "openjdk version \"17.0.15\" 2025-04-15"));
-        return JvmCheck.JvmSettings.parse(0, lines);
+        return JvmCheck.JvmSettings.parse(lines);
     }
 
     private static final String[] NORMAL = {"TieredCompilation=true", "TieredStopAtLevel=4", "UseCompiler=true",
@@ -73,26 +75,24 @@ class JvmCheckTest {
     }
 
     @Test
-    void aJvmThatDoesNotStartFailsQuotingItsLastLines() {
-        JvmCheck.JvmSettings broken = JvmCheck.JvmSettings.parse(1, List.of("Unrecognized option: -Xfoo",
-                "Error: Could not create the Java Virtual Machine.", "Error: A fatal exception has occurred. Program will exit."));
-
-        Finding java = JvmCheck.java(JAVA, broken);
-
-        assertThat(java.status()).isEqualTo(Status.FAIL);
-        assertThat(java.message()).contains("exit code 1", "Could not create the Java Virtual Machine");
-    }
-
-    @Test
     void theRealJvmReportsItselfAndSeesXint() throws Exception {
         JvmCheck.JvmSettings normal = JvmCheck.ask(JAVA, List.of());
         JvmCheck.JvmSettings interpreted = JvmCheck.ask(JAVA, List.of("-Xint"));
 
-        assertThat(normal.exitCode()).isZero();
         assertThat(normal.properties()).containsKeys("java.vm.name", "java.vendor", "java.vm.info");
         assertThat(normal.maxHeapBytes()).isPositive();
         assertThat(JvmCheck.flags(interpreted, List.of("-Xint"), Map.of()).status()).isEqualTo(Status.FAIL);
-        assertThat(JvmCheck.java(JAVA, JvmCheck.ask(JAVA, List.of("-XX:NoSuchFlagAtAll"))).status())
-                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aJvmThatDoesNotStartFailsQuotingIt() {
+        IOException problem = catchThrowableOfType(() -> JvmCheck.ask(JAVA, List.of("-XX:NoSuchFlagAtAll")),
+                IOException.class);
+
+        Finding java = JvmCheck.notStarting(JAVA, problem);
+
+        assertThat(java.status()).isEqualTo(Status.FAIL);
+        assertThat(java.message()).contains("does not start with the benchmark JVM arguments: exit code 1",
+                "NoSuchFlagAtAll");
     }
 }
