@@ -28,14 +28,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code perf-gate doctor}: the checks to run when a result looks odd, one line each with a verdict
  * and what to do: the benchmark JVM and its flags, this host's class and its baseline set, CPU
  * frequency scaling, other processes' CPU use, the noise of a short probe, free memory, and whether
- * the benchmarks jar was built from the current code. Takes about 5 seconds.
+ * the benchmarks jar was built from the current code. Takes a few seconds: 1 s of sampling, the
+ * 2-second host probe, and one short JVM for the flags and per noise run.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks what distorts benchmark results on this machine: the benchmark JVM and its flags, "
@@ -48,6 +48,10 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
 
     /** How long other processes' CPU use is sampled. */
     static final Duration SAMPLE = Duration.ofSeconds(1);
+
+    /** Where Linux shows processes, memory and CPU frequency; the checks pass over what is missing. */
+    private static final Path PROC = Path.of("/proc");
+    private static final Path CPU_DIR = Path.of("/sys/devices/system/cpu");
 
     @Option(names = "--benchmarks", paramLabel = "JAR",
             description = "The JMH benchmarks jar to check (default: the bundled kernel benchmarks).")
@@ -62,14 +66,8 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
     String format;
 
     @Option(names = "--probe-runs", paramLabel = "N", defaultValue = "5",
-            description = "JVMs the noise probe runs in, 2 to 50 (default: ${DEFAULT-VALUE}; about 0.5 s each).")
+            description = "JVMs the noise probe runs in, 2 to 50 (default: ${DEFAULT-VALUE}; a short JVM each).")
     int probeRuns;
-
-    /** Where the checks look; tests point them at fake trees and a fake git. */
-    Path proc = Path.of("/proc");
-    Path cpuDir = Path.of("/sys/devices/system/cpu");
-    Map<String, String> environment = System.getenv();
-    String git = "git";
 
     @Override
     public Integer call() throws Exception {
@@ -90,22 +88,22 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
                 + "and the noise of " + probeRuns + " probe JVMs");
         err().flush();
 
-        Finding load = new CpuLoadCheck(proc, SAMPLE, ProcessHandle.current().pid(), d -> Thread.sleep(d.toMillis())).run();
-        Finding frequency = new CpuFrequencyCheck(cpuDir).run();
+        Finding load = new CpuLoadCheck(PROC, SAMPLE, ProcessHandle.current().pid(), d -> Thread.sleep(d.toMillis())).run();
+        Finding frequency = new CpuFrequencyCheck(CPU_DIR).run();
         List<Finding> jvm = new ArrayList<>();
         long maxHeap = 0;
         try {
             JvmCheck.JvmSettings settings = JvmCheck.ask(java, jvmArgs);
             jvm.add(JvmCheck.java(java, settings));
-            jvm.add(JvmCheck.flags(settings, jvmArgs, environment));
+            jvm.add(JvmCheck.flags(settings, jvmArgs, System.getenv()));
             maxHeap = settings.maxHeapBytes();
         } catch (IOException e) {
             jvm.add(JvmCheck.notStarting(java, e));
         }
-        Finding memory = new MemoryCheck(proc.resolve("meminfo")).run(maxHeap);
+        Finding memory = new MemoryCheck(PROC.resolve("meminfo")).run(maxHeap);
         Finding host = host(platform);
         Finding noise = noise(java, platform);
-        Finding benchmarks = new JarCheck(git, Vcs.GIT_TIMEOUT).run(jar, benchmarksJar == null);
+        Finding benchmarks = new JarCheck("git", Vcs.GIT_TIMEOUT).run(jar, benchmarksJar == null);
 
         List<Finding> findings = new ArrayList<>(jvm);
         findings.addAll(List.of(host, frequency, load, noise, memory, benchmarks));
@@ -126,7 +124,7 @@ final class DoctorCommand extends CommandSupport implements Callable<Integer> {
     }
 
     private Finding noise(String java, PlatformKey platform) {
-        HostDetector detector = new HostDetector(platform, proc.resolve("cpuinfo"), w -> { });
+        HostDetector detector = new HostDetector(platform, PROC.resolve("cpuinfo"), w -> { });
         List<HostSpeed> runs = new ArrayList<>();
         for (int i = 0; i < probeRuns; i++) {
             try {
