@@ -41,9 +41,11 @@ import java.util.concurrent.Callable;
         description = {"Checks what distorts benchmark results on this machine: the benchmark JVM and its flags, "
                 + "the host class and whether the baseline has a set of it, CPU frequency scaling, other processes' "
                 + "CPU use, the noise of a short probe, free memory, and whether the benchmarks jar is older than "
-                + "its sources. One line per check: OK, WARN, FAIL, or SKIP (not checkable here).",
-            "Exit code 1 when a check fails (results measured now would not mean what they seem to); "
-                + "warnings and skipped checks leave it 0."})
+                + "its sources. One line per check: OK, WARN, FAIL, or SKIP (not checkable here)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no check failed (warnings and skipped checks included)",
+            "1:at least one check failed: results measured now would not mean what they seem to",
+            "2:bad usage or bad input (the message names the file and the place)"})
 final class DoctorCommand extends CommandSupport implements Callable<Integer> {
 
     /** How long other processes' CPU use is sampled. */

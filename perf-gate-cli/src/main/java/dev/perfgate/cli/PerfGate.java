@@ -64,7 +64,10 @@ public final class PerfGate {
             int colon = entry.indexOf(':');
             codes.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
-        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        if (cmd.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
+            // A command whose codes mean something else (doctor) declares its own.
+            cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
         cmd.getCommandSpec().versionProvider(new Version());
         cmd.getSubcommands().values().forEach(PerfGate::documentExitCodes);
     }

@@ -60,6 +60,14 @@ class DoctorCommandTest {
     }
 
     @Test
+    void itsHelpSaysWhatItsExitCodesMean() {
+        Cli.Result help = Cli.run("doctor", "--help");
+
+        assertThat(help.out()).contains("1   at least one check failed").doesNotContain("regression");
+        assertThat(Cli.run("check", "--help").out()).contains("1   at least one regression");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         Cli.Result missing = Cli.run("doctor", "--benchmarks", project.resolve("nope.jar").toString());
         Cli.Result format = Cli.run("doctor", "--format", "xml");
