@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * file's) with the working tree the jar lies in: a source file changed after the build fails the
  * check (the benchmarks measure older code); a commit made after the build, or uncommitted source
  * changes, draw a warning (results recorded now would be attributed to a commit that is not what
- * ran). Sources are files under a {@code src} directory and build files ({@code pom.xml},
- * {@code build.gradle}...), outside {@code target}, {@code build} and hidden directories. Every git
- * call is bounded ({@link Vcs#git}).
+ * ran). Sources are files under a {@code src} directory but not {@code src/test}, and build files
+ * ({@code pom.xml}, {@code build.gradle}...), outside {@code target}, {@code build} and hidden
+ * directories. Every git call is bounded ({@link Vcs#git}).
  */
 public final class JarCheck {
 
@@ -143,9 +143,10 @@ public final class JarCheck {
         if (BUILD_FILES.contains(String.valueOf(relative.getFileName()))) {
             return true;
         }
-        for (Path part : relative) {
-            if (part.toString().equals("src")) {
-                return true;
+        // Under src/, but not src/test/: tests do not go into a benchmarks jar.
+        for (int i = 0; i < relative.getNameCount(); i++) {
+            if (relative.getName(i).toString().equals("src")) {
+                return i + 1 >= relative.getNameCount() || !relative.getName(i + 1).toString().equals("test");
             }
         }
         return false;

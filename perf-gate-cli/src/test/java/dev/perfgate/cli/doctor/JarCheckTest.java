@@ -85,6 +85,15 @@ class JarCheckTest {
     }
 
     @Test
+    void aChangedTestIsNotASource() throws IOException {
+        Path test = Files.createDirectories(repo.resolve("src/test/java")).resolve("BenchTest.java");
+        Files.writeString(test, "class BenchTest {}");
+        Files.setLastModifiedTime(test, FileTime.from(BUILT.plusSeconds(60)));
+
+        assertThat(gitSaying(BUILT.minusSeconds(600), "").run(jar, false).status()).isEqualTo(Status.OK);
+    }
+
+    @Test
     void aCommitAfterTheBuildWarns() throws IOException {
         Finding f = gitSaying(BUILT.plusSeconds(60), "").run(jar, false);
 
