@@ -77,9 +77,17 @@ final class Hosts {
      * measurement that the run's host file then reuses.
      */
     static HostIdentity beforeRun(RunOptions options, PlatformKey platform, PrintWriter progress) {
+        return beforeRun(options.out, options.jvmArgs, platform, progress).host();
+    }
+
+    /**
+     * {@link #beforeRun(RunOptions, PlatformKey, PrintWriter)} for benchmark JVMs with these
+     * arguments, as a host file entry for {@code resultsFile}.
+     */
+    static HostFile.Entry beforeRun(Path resultsFile, List<String> jvmArgs, PlatformKey platform, PrintWriter progress) {
         RunSettings settings = new RunSettings("", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "", "", "", options.jvmArgs, 1, 0, 0, 0);
-        return measureHere(options.out, settings, platform, progress).host();
+                "", "", "", jvmArgs, 1, 0, 0, 0);
+        return measureHere(resultsFile, settings, platform, progress);
     }
 
     private static HostFile.Entry measureHere(Path resultsFile, RunSettings settings, PlatformKey platform,

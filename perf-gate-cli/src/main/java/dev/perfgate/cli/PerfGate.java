@@ -21,7 +21,8 @@ import java.io.PrintWriter;
         description = "Runs JMH benchmarks, compares them with reviewed per-platform baselines and fails "
                 + "the build on a real regression.",
         subcommands = {RunCommand.class, MergeCommand.class, CheckCommand.class, CompareCommand.class, AbCommand.class, CalibrateCommand.class,
-            RecordCommand.class, ApproveCommand.class, HistoryCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
+            RecordCommand.class, ApproveCommand.class, HistoryCommand.class, InitCommand.class, DoctorCommand.class,
+            CommandLine.HelpCommand.class})
 public final class PerfGate {
 
     private PerfGate() {
@@ -64,7 +65,10 @@ public final class PerfGate {
             int colon = entry.indexOf(':');
             codes.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
-        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        if (cmd.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
+            // A command whose codes mean something else (doctor) declares its own.
+            cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
         cmd.getCommandSpec().versionProvider(new Version());
         cmd.getSubcommands().values().forEach(PerfGate::documentExitCodes);
     }

@@ -62,23 +62,48 @@ public final class HostDetector {
      * @param jvmArgs the benchmark JVM's arguments; those that shape code and memory ({@link #relevantArgs}) are used
      */
     public HostIdentity detect(String java, List<String> jvmArgs) {
+        List<String> command = probeCommand(java, jvmArgs, List.of("-Xlog:os+cpu=info", "-XX:+PrintFlagsFinal"));
+        List<String> output;
+        try {
+            output = run(command);
+        } catch (IOException e) {
+            warnings.accept("could not measure the host with " + command.get(0) + " (" + e.getMessage()
+                    + "): instruction-set features from the OS, vector width unknown, no speed probe");
+            return fallback();
+        }
+        return parse(output);
+    }
+
+    /**
+     * Runs only the named probes of the {@link SpeedProbe} in a new benchmark JVM, as {@link #detect}
+     * does with all of them: a fresh JVM per call, so that repeated calls vary as forks do.
+     *
+     * @param probes probe names ({@link HostSpeed}), e.g. {@code scalar_chain}
+     * @throws IOException when the JVM cannot start, fails, takes over a minute or prints no result
+     */
+    public HostSpeed probe(String java, List<String> jvmArgs, List<String> probes) throws IOException {
+        List<String> command = probeCommand(java, jvmArgs, List.of());
+        command.addAll(probes);
+        for (String line : run(command)) {
+            if (line.startsWith(SpeedProbe.PREFIX + " ")) {
+                return parseSpeed(line);
+            }
+        }
+        throw new IOException("the speed probe printed no result");
+    }
+
+    /** The command that runs the {@link SpeedProbe} in the benchmark JVM, with extra JVM options. */
+    private static List<String> probeCommand(String java, List<String> jvmArgs, List<String> options) {
         String executable = java == null || java.isBlank() || !Files.isExecutable(Path.of(java))
                 ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java;
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(relevantArgs(jvmArgs));
         // -Xbatch: the probe's loops are measured once compiled, not while a busy machine still compiles them.
-        command.addAll(List.of("-Xbatch", "-Xlog:os+cpu=info", "-XX:+PrintFlagsFinal", "-cp", probeClasspath(),
-                SpeedProbe.class.getName()));
-        List<String> output;
-        try {
-            output = run(command);
-        } catch (IOException e) {
-            warnings.accept("could not measure the host with " + executable + " (" + e.getMessage()
-                    + "): instruction-set features from the OS, vector width unknown, no speed probe");
-            return fallback();
-        }
-        return parse(output);
+        command.add("-Xbatch");
+        command.addAll(options);
+        command.addAll(List.of("-cp", probeClasspath(), SpeedProbe.class.getName()));
+        return command;
     }
 
     /** The arguments that change what the JIT generates or how memory is laid out and managed. */
@@ -224,7 +249,15 @@ public final class HostDetector {
         }
     }
 
-    private static List<String> run(List<String> command) throws IOException {
+    /**
+     * Runs a command (a JVM, a system tool) and returns its output and error lines, bounded by a
+     * minute, after which it is killed.
+     *
+     * @throws IOException when it cannot start, takes too long, or exits with a code other than 0; the
+     *                     message gives the code and the last three lines (a JVM names a bad option
+     *                     three lines from the end)
+     */
+    public static List<String> run(List<String> command) throws IOException {
         // Output goes to a file, so that a JVM that hangs cannot block the read past the timeout.
         Path output = Files.createTempFile("perf-gate-host", ".txt");
         try {
@@ -243,7 +276,7 @@ public final class HostDetector {
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new IOException("exit code " + process.exitValue() + ": "
-                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 2), lines.size())));
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
             }
             return lines;
         } finally {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The host speed probe: a fixed set of short measurements, run as its own JVM with the benchmark
@@ -39,10 +41,39 @@ public final class SpeedProbe {
     private SpeedProbe() {
     }
 
-    /** Runs every probe and prints the result line on standard output. */
+    /**
+     * Runs the probes and prints the result line on standard output.
+     *
+     * @param args names of the probes to run (e.g. {@code scalar_chain}); none: every probe
+     */
     public static void main(String[] args) {
+        Set<String> only = Set.of(args);
+        Map<String, Supplier<double[]>> probes = new LinkedHashMap<>();
+        probes.put("scalar_chain", () -> measure(SpeedProbe::chain, 1));
+        probes.put("vector_fma", SpeedProbe::fma);
+        probes.put("read_l1", () -> read(16 << 10));
+        probes.put("read_l2", () -> read(256 << 10));
+        probes.put("read_l3", () -> read(4 << 20));
+        probes.put("read_memory", () -> read(256 << 20));
         Map<String, double[]> results = new LinkedHashMap<>();
-        results.put("scalar_chain", measure(SpeedProbe::chain, 1));
+        probes.forEach((name, probe) -> {
+            if (only.isEmpty() || only.contains(name)) {
+                try {
+                    results.put(name, probe.get());
+                } catch (OutOfMemoryError e) {
+                    // A benchmark JVM with a small -Xmx (read_memory): the other probes still describe the host.
+                }
+            }
+        });
+        StringBuilder line = new StringBuilder(PREFIX);
+        results.forEach((name, r) -> line.append(' ').append(name).append('=')
+                .append(String.format(Locale.ROOT, "%.6g,%.4f", r[0], r[1])));
+        System.out.println(line);
+        System.out.println(JVM_PREFIX + " cores=" + Runtime.getRuntime().availableProcessors()
+                + " version=" + System.getProperty("java.vm.version", "").replace(' ', '_'));
+    }
+
+    private static double[] fma() {
         float[] a = new float[FMA_LENGTH + FMA_OFFSETS];
         float[] b = new float[FMA_LENGTH + FMA_OFFSETS];
         float[] c = new float[FMA_LENGTH + FMA_OFFSETS];
@@ -50,21 +81,7 @@ public final class SpeedProbe {
         Arrays.fill(b, 0.001f);
         int[] offset = {0};
         // Each call starts at another offset, so that no one alignment of the arrays decides the result.
-        results.put("vector_fma", measure(reps -> fma(a, b, c, offset[0]++ % FMA_OFFSETS, reps), FMA_LENGTH * 8.0));
-        results.put("read_l1", read(16 << 10));
-        results.put("read_l2", read(256 << 10));
-        results.put("read_l3", read(4 << 20));
-        try {
-            results.put("read_memory", read(256 << 20));
-        } catch (OutOfMemoryError e) {
-            // A benchmark JVM with a small -Xmx: the other probes still describe the host.
-        }
-        StringBuilder line = new StringBuilder(PREFIX);
-        results.forEach((name, r) -> line.append(' ').append(name).append('=')
-                .append(String.format(Locale.ROOT, "%.6g,%.4f", r[0], r[1])));
-        System.out.println(line);
-        System.out.println(JVM_PREFIX + " cores=" + Runtime.getRuntime().availableProcessors()
-                + " version=" + System.getProperty("java.vm.version", "").replace(' ', '_'));
+        return measure(reps -> fma(a, b, c, offset[0]++ % FMA_OFFSETS, reps), FMA_LENGTH * 8.0);
     }
 
     /** One unit of a probe's work, repeated {@code reps} times. */

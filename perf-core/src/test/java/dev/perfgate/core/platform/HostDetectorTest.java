@@ -2,16 +2,19 @@ package dev.perfgate.core.platform;
 
 import dev.perfgate.core.model.HostClass;
 import dev.perfgate.core.model.HostIdentity;
+import dev.perfgate.core.model.HostSpeed;
 import dev.perfgate.core.model.PlatformKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Runs the real probe JVM of this machine. */
@@ -61,6 +64,23 @@ class HostDetectorTest {
         assertThat(HostDetector.relevantArgs(List.of("-XX:UseAVX=2", "-Xmx1g", "-Djava.io.tmpdir=/t",
                 "-XX:StartFlightRecording=filename=x.jfr", "--add-modules=jdk.incubator.vector", "-javaagent:a.jar")))
                 .containsExactly("-XX:UseAVX=2", "-Xmx1g");
+    }
+
+    @Test
+    void aProbeRunMeasuresOnlyTheNamedProbesInAFreshJvm() throws Exception {
+        HostSpeed speed = detector.probe("", List.of(), List.of("scalar_chain"));
+
+        assertThat(speed.probes()).containsOnlyKeys("scalar_chain");
+        assertThat(speed.probes().get("scalar_chain").nanos()).isPositive();
+    }
+
+    @Test
+    void aProbeRunInAJvmThatFailsSaysSo(@TempDir Path dir) throws Exception {
+        Path notJava = Files.writeString(dir.resolve("java"), "#!/bin/sh\necho broken\nexit 3\n");
+        assumeTrue(notJava.toFile().setExecutable(true));
+
+        assertThatThrownBy(() -> detector.probe(notJava.toString(), List.of(), List.of("scalar_chain")))
+                .isInstanceOf(IOException.class).hasMessageContaining("exit code 3");
     }
 
     @Test
