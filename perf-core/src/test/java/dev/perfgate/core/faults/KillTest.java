@@ -109,9 +109,12 @@ class KillTest {
             entries = ids.size();
         }
         assertThat(reported).hasSizeGreaterThan(ROUNDS);
+        // A writer killed before its rename leaves its temporary file; the next writer removes it under
+        // the lock. The last round may end with such a kill, so one more approval comes after it.
+        store.update(FaultWorker.PLATFORM, current -> FaultWorker.approve(current, "final", 2), false);
         try (Stream<Path> files = Files.list(project.resolve("baselines"))) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).as("no temporary file of a killed writer is left behind")
+            assertThat(names).as("no temporary file of a killed writer is left after the next write")
                     .containsExactly(".linux-x86_64.json.lock", "linux-x86_64.json");
         }
         System.out.printf("KillTest baseline: %d rounds x %d processes, %d approvals reported and all present, "
