@@ -22,7 +22,7 @@ class InitCommandTest {
 
     private static final List<String> WRITTEN = List.of(".github/workflows/performance.yml",
             ".github/workflows/performance-comment.yml", ".github/workflows/record-baseline.yml",
-            "baselines/README.md", "history/README.md");
+            "baselines/README.md", "history/README.md", "baselines/.gitignore", "history/.gitignore");
 
     private void mavenProject() throws IOException {
         Files.writeString(repo.resolve("pom.xml"), """
@@ -91,6 +91,8 @@ class InitCommandTest {
                 wrote     .github/workflows/record-baseline.yml      measures new baselines on the runners, opens a pull request (run by hand)
                 wrote     baselines/README.md                        what the baselines are and how they change
                 wrote     history/README.md                          what the history is and how it grows
+                wrote     baselines/.gitignore                       keeps perf-gate's lock files out of git
+                wrote     history/.gitignore                         keeps perf-gate's lock files out of git
 
                 Next: try it here, then commit.
                   cd %s
@@ -106,6 +108,14 @@ class InitCommandTest {
                 .contains("record baseline").contains("perf-gate approve --reason").doesNotContain("__");
         assertThat(Files.readString(repo.resolve("history/README.md"))).contains("linux-x86_64.jsonl")
                 .contains("perf-history").doesNotContain("__");
+        // git itself leaves the lock files that perf-gate takes beside baselines and histories out.
+        new ProcessBuilder("git", "init", "-q", repo.toString()).start().waitFor();
+        Files.createFile(repo.resolve("baselines/.linux-x86_64.json.lock"));
+        Files.createFile(repo.resolve("history/.linux-x86_64.jsonl.lock"));
+        Process ignored = new ProcessBuilder("git", "-C", repo.toString(), "check-ignore", "baselines/.linux-x86_64.json.lock",
+                "history/.linux-x86_64.jsonl.lock", "baselines/linux-x86_64.json").redirectErrorStream(true).start();
+        assertThat(new String(ignored.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines())
+                .containsExactly("baselines/.linux-x86_64.json.lock", "history/.linux-x86_64.jsonl.lock");
     }
 
     @Test

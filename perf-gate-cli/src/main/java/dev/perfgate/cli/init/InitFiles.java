@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The files {@code perf-gate init} writes, rendered from the templates beside this class: the
  * three caller workflows of perfgate's reusable workflows ({@code perfgate/perfgate}, tag
- * {@code v1}) and the READMEs of {@code baselines/} and {@code history/}; and writing them all or
+ * {@code v1}), the READMEs of {@code baselines/} and {@code history/} and a {@code .gitignore} in each
+ * for perf-gate's lock files; and writing them all or
  * none: {@link #plan} looks at every target before {@link #write} changes any.
  *
  * <p>The templates are valid YAML and Markdown themselves: a placeholder such as
@@ -91,7 +92,9 @@ public final class InitFiles {
                 new File("baselines/README.md", "what the baselines are and how they change",
                         fill("baselines-README.md", values, false)),
                 new File("history/README.md", "what the history is and how it grows",
-                        fill("history-README.md", values, false)));
+                        fill("history-README.md", values, false)),
+                new File("baselines/.gitignore", "keeps perf-gate's lock files out of git", fill("gitignore", values, false)),
+                new File("history/.gitignore", "keeps perf-gate's lock files out of git", fill("gitignore", values, false)));
     }
 
     /**

@@ -35,7 +35,7 @@ class InitFilesTest {
         List<InitFiles.File> files = InitFiles.render(SETTINGS);
         assertThat(files).extracting(InitFiles.File::path).containsExactly(".github/workflows/performance.yml",
                 ".github/workflows/performance-comment.yml", ".github/workflows/record-baseline.yml",
-                "baselines/README.md", "history/README.md");
+                "baselines/README.md", "history/README.md", "baselines/.gitignore", "history/.gitignore");
         for (InitFiles.File f : files) {
             assertThat(f.content()).as(f.path()).doesNotContainPattern("__[A-Z_]+__").endsWith("\n");
         }
