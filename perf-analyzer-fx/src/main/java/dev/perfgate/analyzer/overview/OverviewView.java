@@ -23,6 +23,9 @@ public final class OverviewView extends BorderPane {
 
     private static final double SPARK_WIDTH = 140;
     private static final double SPARK_HEIGHT = 22;
+    /** Style classes of verdicts that need a look (analyzer.css). */
+    private static final String REGRESSION = "verdict-regression";
+    private static final String INCONCLUSIVE = "verdict-inconclusive";
 
     private final TableView<OverviewViewModel.Line> table = new TableView<>();
 
@@ -46,8 +49,10 @@ public final class OverviewView extends BorderPane {
                 super.updateItem(line, empty);
                 Verdict v = empty || line == null ? null : line.verdict();
                 setText(v == null ? (empty ? null : "-") : v.label().toUpperCase(java.util.Locale.ROOT));
-                setStyle(v == Verdict.REGRESSION ? "-fx-text-fill: #b00020; -fx-font-weight: bold;"
-                        : v == Verdict.INCONCLUSIVE ? "-fx-text-fill: #9a6700; -fx-font-weight: bold;" : "");
+                getStyleClass().removeAll(REGRESSION, INCONCLUSIVE);
+                if (v == Verdict.REGRESSION || v == Verdict.INCONCLUSIVE) {
+                    getStyleClass().add(v == Verdict.REGRESSION ? REGRESSION : INCONCLUSIVE);
+                }
             }
         });
         TableColumn<OverviewViewModel.Line, OverviewViewModel.Line> trend = column("Trend", l -> l, SPARK_WIDTH + 16);
@@ -110,7 +115,7 @@ public final class OverviewView extends BorderPane {
             line.getPoints().addAll(SPARK_WIDTH * i / (scores.length - 1),
                     SPARK_HEIGHT - SPARK_HEIGHT * (scores[i] - low) / span);
         }
-        line.setStyle("-fx-stroke: #1f5fa8; -fx-stroke-width: 1.2;");
+        line.getStyleClass().add("sparkline");
         return line;
     }
 

@@ -38,17 +38,17 @@ public final class ProjectLoader {
      * @param above     a history with more than this many bytes to read (after what the index cache
      *                  holds) is previewed
      * @param firstTail the first end of the history read; when it holds fewer than {@code runs} runs,
-     *                  a longer end is read, as long as the runs read suggest (up to four times as
-     *                  long), up to a quarter of the file
+     *                  a longer end is read, as long as the runs read suggest (up to sixteen times
+     *                  as long), up to a quarter of the file
      */
     public record Previews(int runs, long above, long firstTail) {
 
         /** No previews. */
         public static final Previews NONE = new Previews(0, Long.MAX_VALUE, 0);
 
-        /** Previews of histories over 32 MB, from their last megabyte on. */
+        /** Previews of histories over 32 MB, from their last 256 KB on. */
         public static Previews of(int runs) {
-            return new Previews(runs, 32L << 20, 1L << 20);
+            return new Previews(runs, 32L << 20, 256L << 10);
         }
     }
 
@@ -239,9 +239,9 @@ public final class ProjectLoader {
                 if (bytes == quarter) {
                     break;
                 }
-                // As many bytes again per run as the runs read took, and a tenth more; at most four times as many.
-                bytes = Math.min(quarter, runs == 0 ? 4 * bytes
-                        : Math.min(4 * bytes, (long) (1.1 * bytes * previews.runs() / runs)));
+                // As many bytes per run as the runs read took, and a fifth more; at most sixteen times as many.
+                bytes = Math.min(quarter, runs == 0 ? 16 * bytes
+                        : Math.min(16 * bytes, (long) (1.2 * bytes * previews.runs() / runs)));
             }
         } catch (IOException | InputException e) {
             // No preview: the whole read reports what is wrong.
