@@ -122,9 +122,11 @@ final class ApproveCommand extends CommandSupport implements Callable<Integer> {
         if (dryRun) {
             out().println("perf-gate: dry run: nothing written");
         } else {
+            // A first baseline is a new file, which git diff does not show until it is added.
+            boolean created = outcome.diff().startsWith("--- /dev/null");
             out().println("perf-gate: approved " + selected.size() + " benchmark" + (selected.size() == 1 ? "" : "s")
-                    + " into " + outcome.path() + "; review with 'git diff " + outcome.relativePath()
-                    + "' and commit it");
+                    + " into " + outcome.path() + "; review with '" + (created ? "git add -N " + outcome.relativePath()
+                    + " && " : "") + "git diff " + outcome.relativePath() + "' and commit it");
         }
         return ExitCodes.OK;
     }

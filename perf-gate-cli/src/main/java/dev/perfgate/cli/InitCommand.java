@@ -25,9 +25,14 @@ import java.util.concurrent.Callable;
                 + "multi-module Maven with a module depending on jmh-core and shading it, or Gradle with the "
                 + "me.champeau.jmh plugin; mvnw and gradlew preferred), then writes the GitHub workflows that call "
                 + "perfgate's reusable ones (.github/workflows/performance.yml, performance-comment.yml, "
-                + "record-baseline.yml) and baselines/README.md and history/README.md, and prints the next commands.",
+                + "record-baseline.yml), a README and a .gitignore (for perf-gate's lock files) in baselines/ and "
+                + "history/, and prints the next commands.",
             "Asks nothing: what it cannot detect it names, with the option to pass. It checks every file before "
-                + "writing any, and changes no existing file unless --force."})
+                + "writing any, and changes no existing file unless --force."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the files are written (or, with --dry-run, listed), or were already as init writes them",
+            "2:bad usage or bad input, nothing detectable, or existing files that differ without --force: nothing "
+                + "is written (the message names the file)"})
 final class InitCommand implements Callable<Integer> {
 
     @Spec
@@ -116,7 +121,8 @@ final class InitCommand implements Callable<Integer> {
             throw new UsageException("init would overwrite " + conflicts.size() + " existing file"
                     + (conflicts.size() == 1 ? "" : "s") + " that differ" + (conflicts.size() == 1 ? "s" : "")
                     + " from what it writes: " + String.join(", ", conflicts)
-                    + "; nothing was written; pass --force to overwrite them (--dry-run shows what it would write)");
+                    + "; nothing was written; pass --force to overwrite " + (conflicts.size() == 1 ? "it" : "them")
+                    + " (--dry-run shows what it would write)");
         }
         InitFiles.write(targets);
         int width = targets.stream().mapToInt(t -> t.file().path().length()).max().orElse(0);

@@ -227,6 +227,8 @@ final class JmhRunner {
             int exit;
             try (StopHook stop = StopHook.install(progress, () -> {
                 deleteTree(launcher);
+                // JMH creates its results file empty at the start and fills it only at the end.
+                Files.deleteIfExists(jmhResults);
                 return PartialResults.keep(stage.earlier(), finished, whole);
             })) {
                 exit = execute(command, log, new ForkProgress(plan, stage, System::nanoTime), stop::stopping);

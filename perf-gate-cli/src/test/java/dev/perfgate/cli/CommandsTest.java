@@ -88,6 +88,11 @@ class CommandsTest {
                 + "median of its other iterations", "raise --warmup-iterations from 1 to at least 2", "--allow-unsettled");
         assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
         assertThat(allowed.err()).contains("warning: approving unsettled dev.perfgate.fixtures.AllocBenchmark.allocate");
+        assertThat(allowed.out()).as("a first baseline is a new file, which git diff shows once added")
+                .contains("review with 'git add -N baselines/linux-x86_64.json && git diff baselines/linux-x86_64.json'");
+        Cli.Result again = inProject("approve", "--reason", "again", "--allow-noisy", "--allow-unsettled", "--only",
+                "AllocBenchmark", "--results", allocationRun("later.json", 1000).toString());
+        assertThat(again.out()).contains("review with 'git diff baselines/linux-x86_64.json'");
     }
 
     @Test

@@ -55,6 +55,7 @@ class StopRunTest {
                 assertThat(p.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("process " + p.pid()).isFalse();
             }
             assertThat(out).doesNotExist();
+            assertThat(out.resolveSibling(out.getFileName() + ".jmh")).as("JMH's own results file, empty until its end").doesNotExist();
             List<BenchmarkResult> kept = new JmhJsonReader().read(partial);
             assertThat(kept).isNotEmpty().hasSizeLessThan(6);
             assertThat(kept.get(0).id().name()).isEqualTo("dev.perfgate.fixtures.AllocBenchmark.allocate");
