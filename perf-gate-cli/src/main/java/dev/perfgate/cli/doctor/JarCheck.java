@@ -54,12 +54,19 @@ public final class JarCheck {
         this.timeout = timeout;
     }
 
+    /** The bundled jar as the user would name it: relative to the working directory when inside it. */
+    private static String shown(Path jar) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = jar.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
     /**
      * @param jar     the benchmarks jar, or the directory of classes the bundled benchmarks load from
      * @param bundled whether these are perf-gate's bundled benchmarks (named so in the report)
      */
     public Finding run(Path jar, boolean bundled) {
-        String what = (bundled ? "the bundled benchmarks (" + jar + ")" : jar.toString());
+        String what = (bundled ? "the bundled benchmarks (" + shown(jar) + ")" : jar.toString());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("path", jar.toString());
         details.put("bundled", bundled);

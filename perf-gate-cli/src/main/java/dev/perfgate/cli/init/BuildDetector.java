@@ -49,8 +49,8 @@ public final class BuildDetector {
             }
             return mavenDetection;
         }
-        String lookedFor = "found no build in " + root + ": looked for pom.xml (Maven), build.gradle or "
-                + "build.gradle.kts (Gradle)";
+        String lookedFor = "found no build in " + root.toAbsolutePath().normalize()
+                + ": looked for pom.xml (Maven), build.gradle or build.gradle.kts (Gradle)";
         return new Detection(Finding.none(lookedFor), Finding.none(lookedFor), Finding.none(lookedFor),
                 Finding.of(String.valueOf(MIN_JAVA), "the default"), List.of());
     }
