@@ -1,6 +1,7 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.cli.child.KeepingLauncher;
+import dev.perfgate.fixtures.SpinBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +40,11 @@ class JmhRunnerTest {
     }
 
     /**
-     * A fork of an interpreted JVM ({@code -Xint}) takes seconds to start, far beyond its nominal
-     * 0.1 s of iterations: the estimate after the first fork must be near the time the rest then
-     * takes, not the nominal one. The run also passes {@code --timeout} to JMH. The tolerance is wide (a factor of two) since the machine is shared.
+     * Each fork's setup sleeps 1 s ({@link SpinBenchmark#SETUP_MILLIS_PROPERTY}), which no iteration
+     * time accounts for: a fork then takes about three times its nominal 0.6 s (0.1 s of iterations
+     * plus 0.5 s of JVM start), and the estimate after the first fork must be near the time the rest
+     * then takes, not the nominal one. The run also passes {@code --timeout} to JMH. The tolerance is
+     * wide (a factor of two) since the machine is shared.
      */
     @Test
     void estimateAfterTheFirstForkIsNearTheRealTimeLeft(@TempDir Path dir) throws Exception {
@@ -76,7 +79,8 @@ class JmhRunnerTest {
         cmd.setOut(new PrintWriter(Writer.nullWriter()));
         int exit = cmd.execute("run", "--project-dir", dir.toString(), "--benchmarks", Cli.fixtureJar().toString(),
                 "--include", "SpinBenchmark", "--forks", "4", "--warmup-iterations", "0", "--iterations", "1",
-                "--iteration-time", "100ms", "--timeout", "1min", "--jvm-arg=-Xint", "--out",
+                "--iteration-time", "100ms", "--timeout", "1min",
+                "--jvm-arg=-D" + SpinBenchmark.SETUP_MILLIS_PROPERTY + "=1000", "--out",
                 dir.resolve("r.json").toString());
         assertThat(exit).as(String.join("\n", lines)).isZero();
         assertThat(lines.get(0)).contains("-to 1min");
