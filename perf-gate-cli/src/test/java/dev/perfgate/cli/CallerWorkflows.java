@@ -15,12 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * workflow at {@code perfgate/perfgate/.github/workflows/...@v1} with the inputs of the agreed
  * interface, and keeps the rules WorkflowSecurityTest holds the repository's own workflows to (no
  * {@code pull_request_target}, read-only permissions at the top, permissions on every job, no
- * expression in a script).
+ * expression in a script). An input left out of a caller is one whose value is the reusable
+ * workflow's own default, read from this repository's {@code .github/workflows}.
  */
 final class CallerWorkflows {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String REUSABLE = "perfgate/perfgate/.github/workflows/";
+    private static final Path OWN_WORKFLOWS = Path.of("..", ".github", "workflows").toAbsolutePath().normalize();
 
     private CallerWorkflows() {
     }
@@ -28,7 +30,8 @@ final class CallerWorkflows {
     /**
      * Asserts the three callers under {@code root} and returns the gate's {@code with:} inputs.
      *
-     * @param expected inputs the gate and the baseline workflow must both pass, with their values
+     * @param expected inputs the gate and the baseline workflow must both pass, with their values:
+     *                 given in the caller, or left out when the value is the reusable workflow's default
      */
     static JsonNode assertWritten(Path root, Map<String, String> expected) throws IOException {
         Path dir = root.resolve(".github").resolve("workflows");
@@ -39,7 +42,7 @@ final class CallerWorkflows {
         assertThat(performance.path("on").path("push").path("branches").isArray()).isTrue();
         assertThat(performance.path("jobs").elements().next().path("permissions").path("contents").asText())
                 .as("the history is pushed by the called workflow").isEqualTo("write");
-        expected.forEach((input, value) -> assertThat(gate.path(input).asText()).as(input).isEqualTo(value));
+        assertInputs(gate, "perf-gate.yml", expected);
 
         JsonNode comment = call(dir.resolve("performance-comment.yml"), "perf-gate-comment.yml");
         JsonNode commentWorkflow = YAML.readTree(dir.resolve("performance-comment.yml").toFile());
@@ -55,8 +58,26 @@ final class CallerWorkflows {
         assertThat(recordWorkflow.path("on").path("workflow_dispatch").path("inputs").path("reason")
                 .path("required").asBoolean()).isTrue();
         assertThat(record.path("reason").asText()).isEqualTo("${{ inputs.reason }}");
-        expected.forEach((input, value) -> assertThat(record.path(input).asText()).as(input).isEqualTo(value));
+        assertInputs(record, "perf-gate-record-baseline.yml", expected);
         return gate;
+    }
+
+    /** Each input is given with its value, unless that value is the reusable workflow's default: then it is left out. */
+    private static void assertInputs(JsonNode with, String reusable, Map<String, String> expected) throws IOException {
+        JsonNode declared = YAML.readTree(OWN_WORKFLOWS.resolve(reusable).toFile())
+                .path("on").path("workflow_call").path("inputs");
+        expected.forEach((input, value) -> {
+            assertThat(declared.has(input)).as("%s declares the input %s", reusable, input).isTrue();
+            JsonNode fallback = declared.path(input).path("default");
+            if (with.has(input)) {
+                assertThat(with.path(input).asText()).as(input).isEqualTo(value);
+                assertThat(fallback.isMissingNode() ? null : fallback.asText())
+                        .as("%s is given although it is %s's default", input, reusable).isNotEqualTo(value);
+            } else {
+                assertThat(fallback.asText()).as("%s left out of the caller of %s: its default", input, reusable)
+                        .isEqualTo(value);
+            }
+        });
     }
 
     /** The {@code with:} of a caller's one job, after checking the job and the workflow's rules. */

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *
  * <p>The templates are valid YAML and Markdown themselves: a placeholder such as
  * {@code __BUILD_COMMAND__} stands where a value goes, and in a workflow it is replaced by the value
- * as a single-quoted YAML string, which YAML takes literally.
+ * as a single-quoted YAML string, which YAML takes literally. An input line whose value is the
+ * reusable workflows' default for it ({@link #REUSABLE_DEFAULTS}) is left out, so that the workflow a
+ * user reads holds only what differs from the defaults (its header comment names the other inputs).
  */
 public final class InitFiles {
 
@@ -66,6 +68,18 @@ public final class InitFiles {
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("__[A-Z_]+__");
+
+    /**
+     * The defaults of the reusable workflows' optional inputs ({@code perf-gate.yml} and
+     * {@code perf-gate-record-baseline.yml} declare the same), by placeholder: a caller's input line
+     * holding one of these values is left out. A {@code v1} release keeps its defaults.
+     */
+    static final Map<String, String> REUSABLE_DEFAULTS = Map.of(
+            "__INCLUDE__", ".*",
+            "__PLATFORMS__", "linux-x86_64",
+            "__JAVA_VERSION__", "17");
+    /** A YAML line that is one input given by a placeholder, e.g. {@code       include: __INCLUDE__}. */
+    private static final Pattern INPUT_LINE = Pattern.compile("(?m)^ +[a-z-]+: (__[A-Z_]+__)\\R");
 
     private InitFiles() {
     }
@@ -144,7 +158,15 @@ public final class InitFiles {
     }
 
     private static String fill(String template, Map<String, String> values, boolean yaml) {
-        Matcher m = PLACEHOLDER.matcher(template(template));
+        String text = template(template);
+        if (yaml) {
+            text = INPUT_LINE.matcher(text).replaceAll(line -> {
+                String placeholder = line.group(1);
+                return values.get(placeholder) != null && values.get(placeholder).equals(REUSABLE_DEFAULTS.get(placeholder))
+                        ? "" : Matcher.quoteReplacement(line.group());
+            });
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group());
