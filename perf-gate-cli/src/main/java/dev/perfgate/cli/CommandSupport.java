@@ -2,6 +2,8 @@ package dev.perfgate.cli;
 
 import dev.perfgate.core.InputException;
 import dev.perfgate.core.baseline.Baseline;
+import dev.perfgate.core.baseline.BaselineFile;
+import dev.perfgate.core.baseline.BaselineStore;
 import dev.perfgate.core.jmh.JmhJsonReader;
 import dev.perfgate.core.model.BenchmarkResult;
 import dev.perfgate.core.model.Fingerprint;
@@ -23,6 +25,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What every command shares: output writers, the project directory, platform and fingerprint, results. */
 abstract class CommandSupport {
@@ -114,6 +118,7 @@ abstract class CommandSupport {
     Path runBenchmarks(RunOptions options, List<String> methods, Optional<Baseline> planSet)
             throws InputException, UsageException, RunFailedException, IOException {
         PlatformKey platform = platform();
+        refuseBundledAgainstOtherBaseline(options, methods, platform);
         PlannedRuns.Selection selection = PlannedRuns.select(options, methods, planSet,
                 "baselines/" + platform + ".json");
         PlannedRuns.announce(selection, err());
@@ -121,6 +126,38 @@ abstract class CommandSupport {
         PlannedRuns.execute(new JmhRunner(err()), selection, options.out);
         Hosts.record(options.out, read(options.out), platform, err());
         return options.out;
+    }
+
+    /**
+     * Refuses, before anything runs, to run the bundled kernels (no {@code --benchmarks}) in a
+     * project whose baseline holds only benchmarks of other packages: a project's own benchmarks,
+     * whose jar was forgotten. Minutes of kernel runs would end in every baseline benchmark "not
+     * run".
+     */
+    private void refuseBundledAgainstOtherBaseline(RunOptions options, List<String> methods, PlatformKey platform)
+            throws InputException, UsageException, IOException {
+        if (options.benchmarksJar != null || methods.isEmpty()) {
+            return;
+        }
+        Optional<Baseline> baseline = new BaselineStore(project.projectDir).read(platform).flatMap(BaselineFile::latest);
+        if (baseline.isEmpty() || baseline.get().entries().isEmpty()) {
+            return;
+        }
+        Set<String> packages = methods.stream().map(CommandSupport::packageOf).collect(Collectors.toSet());
+        List<String> names = baseline.get().entries().stream().map(e -> e.id().name()).distinct().toList();
+        if (names.stream().noneMatch(n -> packages.contains(packageOf(n)))) {
+            throw new UsageException("no --benchmarks JAR given, so the bundled kernel benchmarks would run, but "
+                    + "baselines/" + platform + ".json holds none of them (it holds " + names.get(0)
+                    + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : "")
+                    + "): pass --benchmarks with the jar those are built into, e.g. --benchmarks target/benchmarks.jar");
+        }
+    }
+
+    /** The package of a benchmark method's name ({@code pkg.Class.method}), or "" when it has none. */
+    private static String packageOf(String method) {
+        int methodDot = method.lastIndexOf('.');
+        int classDot = methodDot < 0 ? -1 : method.lastIndexOf('.', methodDot - 1);
+        return classDot < 0 ? "" : method.substring(0, classDot);
     }
 
     /** The fingerprint of results measured on this machine. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +184,34 @@ class CliErrorsTest {
     void includeMatchingNothingIsUsageError() {
         assertBadInput(Cli.run("run", "--project-dir", dir.toString(), "--benchmarks", Cli.fixtureJar().toString(),
                 "--include", "NoSuchBenchmarkAnywhere"), "no benchmark matches");
+    }
+
+    @Test
+    void withoutBenchmarksJarABaselineOfOtherBenchmarksIsRefusedBeforeAnythingRuns() throws Exception {
+        // A user project's results: real JMH output of the fixtures, moved to the user's package (the
+        // fixtures are on this test's classpath, so they would run as "bundled" benchmarks here).
+        Path theirs = dir.resolve("theirs.json");
+        Files.writeString(theirs, Files.readString(Cli.jmhFixture("gc-params-forks.json"))
+                .replace("dev.perfgate.fixtures.", "org.acme.orders."));
+        Cli.Result approved = Cli.run("approve", "--project-dir", dir.toString(), "--platform", "linux-x86_64",
+                "--results", theirs.toString(), "--reason", "first baseline",
+                "--approver", "test", "--allow-noisy", "--allow-unsettled");
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        Path baseline = dir.resolve("baselines").resolve("linux-x86_64.json");
+        String before = Files.readString(baseline);
+
+        for (List<String> command : List.of(List.of("check"), List.of("run"), List.of("approve", "--reason", "r"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--project-dir", dir.toString(), "--platform", "linux-x86_64", "--out",
+                    dir.resolve("out.json").toString()));
+            Cli.Result refused = Cli.run(args.toArray(String[]::new));
+            assertBadInput(refused, "no --benchmarks JAR given, so the bundled kernel benchmarks would run, but "
+                    + "baselines/linux-x86_64.json holds none of them (it holds org.acme.orders.AllocBenchmark.allocate and 1 more)",
+                    "pass --benchmarks with the jar those are built into");
+            assertThat(refused.err()).as(command.get(0)).doesNotContain("running");
+        }
+        assertThat(dir.resolve("out.json")).doesNotExist();
+        assertThat(Files.readString(baseline)).isEqualTo(before);
     }
 
     @Test
