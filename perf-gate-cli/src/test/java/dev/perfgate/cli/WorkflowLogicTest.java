@@ -186,7 +186,7 @@ class WorkflowLogicTest {
         assertThat(measure.path("include").get(3).toString())
                 .isEqualTo("{\"platform\":\"linux-aarch64\",\"runner\":\"ubuntu-24.04-arm\",\"shard\":2}");
         assertThat(new ObjectMapper().readTree(value(lines, "gates")).path("include")).hasSize(2);
-        assertThat(value(lines, "ab-runner")).isEqualTo("ubuntu-latest");
+        assertThat(value(lines, "ab-runner")).as("JSON, as runs-on's fromJSON takes it").isEqualTo("\"ubuntu-latest\"");
         assertThat(value(lines, "project-dir")).isEqualTo("perf");
         assertThat(value(lines, "markdown-max-bytes")).isEqualTo("30000");
 
@@ -199,6 +199,64 @@ class WorkflowLogicTest {
             assertThat(result.code()).as("%s=%s", bad[0], bad[1]).isEqualTo(2);
             assertThat(result.output()).as("%s=%s", bad[0], bad[1]).contains("'" + bad[1] + "'")
                     .doesNotContain("\tat ").hasLineCount(2);
+        }
+    }
+
+    @Test
+    void runnersPutAPlatformOnSelfHostedRunnersInEveryJobThatMeasures(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("output");
+        Result ok = bash(dir, Map.of("PLATFORMS", "linux-x86_64,linux-aarch64", "SHARDS", "2", "GITHUB_OUTPUT",
+                output.toString(), "RUNNERS", "{\"linux-x86_64\": [\"self-hosted\", \"linux\", \"perf\"]}"),
+                "bash", CI.resolve("plan.sh").toString());
+        assertThat(ok.code()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("perf-gate: linux-x86_64 runs on [\"self-hosted\",\"linux\",\"perf\"]",
+                "perf-gate: linux-aarch64 runs on \"ubuntu-24.04-arm\"");
+        List<String> lines = Files.readAllLines(output);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode measure = json.readTree(value(lines, "measure")).path("include");
+        assertThat(measure.get(1).toString())
+                .isEqualTo("{\"platform\":\"linux-x86_64\",\"runner\":[\"self-hosted\",\"linux\",\"perf\"],\"shard\":2}");
+        assertThat(measure.get(2).path("runner").asText()).isEqualTo("ubuntu-24.04-arm");
+        assertThat(json.readTree(value(lines, "gates")).path("include").get(0).path("runner").toString())
+                .isEqualTo("[\"self-hosted\",\"linux\",\"perf\"]");
+        assertThat(json.readTree(value(lines, "ab-runner")).toString()).isEqualTo("[\"self-hosted\",\"linux\",\"perf\"]");
+
+        // Both reusable workflows take the input and hand it to the plan; every job that measures
+        // runs on the planned runner.
+        for (String workflow : List.of("perf-gate.yml", "perf-gate-record-baseline.yml")) {
+            JsonNode root = YAML.readTree(WORKFLOWS.resolve(workflow).toFile());
+            assertThat(root.path("on").path("workflow_call").path("inputs").path("runners").path("default").asText())
+                    .as(workflow).isEmpty();
+            assertThat(steps(job(workflow, "plan")).stream().filter(st -> st.path("id").asText().equals("plan"))
+                    .map(st -> st.path("env").path("RUNNERS").asText()).toList())
+                    .as(workflow).containsExactly("${{ inputs.runners }}");
+            assertThat(job(workflow, "measure").path("runs-on").asText()).as(workflow).isEqualTo("${{ matrix.runner }}");
+        }
+        assertThat(job("perf-gate.yml", "ab").path("runs-on").asText())
+                .isEqualTo("${{ fromJSON(needs.plan.outputs.ab-runner) }}");
+
+        // A pull request from a fork never runs on them: its code would run on the user's machines.
+        Path forked = dir.resolve("forked");
+        Result fork = bash(dir, Map.of("PLATFORMS", "linux-x86_64", "GITHUB_OUTPUT", forked.toString(),
+                "RUNNERS", "{\"linux-x86_64\": \"perf\"}", "FORK_PULL_REQUEST", "true"),
+                "bash", CI.resolve("plan.sh").toString());
+        assertThat(fork.code()).as(fork.output()).isZero();
+        assertThat(fork.output()).contains("::notice title=perf-gate runners::a pull request from a fork runs on "
+                + "GitHub-hosted runners").contains("linux-x86_64 runs on \"ubuntu-latest\"");
+        assertThat(value(Files.readAllLines(forked), "ab-runner")).isEqualTo("\"ubuntu-latest\"");
+        assertThat(steps(job("perf-gate.yml", "plan")).get(1).path("env").path("FORK_PULL_REQUEST").asText())
+                .isEqualTo("${{ github.event_name == 'pull_request' && "
+                        + "github.event.pull_request.head.repo.full_name != github.repository }}");
+
+        for (String[] bad : new String[][] {
+                {"[\"self-hosted\"]", "runners: must be a JSON object"},
+                {"{\"linux-aarch64\": \"perf\"}", "runners: 'linux-aarch64' is not one of the platforms (linux-x86_64)"},
+                {"{\"linux-x86_64\": []}", "runners: the runner of 'linux-x86_64' must be a label or a non-empty array"},
+                {"{\"linux-x86_64\": [\"perf\", 3]}", "runners: the runner of 'linux-x86_64' must be a label"}}) {
+            Result result = bash(dir, Map.of("PLATFORMS", "linux-x86_64", "RUNNERS", bad[0],
+                    "GITHUB_OUTPUT", dir.resolve("bad").toString()), "bash", CI.resolve("plan.sh").toString());
+            assertThat(result.code()).as(bad[0]).isEqualTo(2);
+            assertThat(result.output()).as(bad[0]).contains(bad[1]).doesNotContain("\tat ").hasLineCount(2);
         }
     }
 
