@@ -47,7 +47,7 @@ done
 
 runners="${RUNNERS:-}"
 [[ -n "${runners//[[:space:]]/}" ]] || runners='{}'
-jq -e 'type == "object"' <<< "$runners" > /dev/null 2>&1 \
+jq -e -s 'length == 1 and (.[0] | type == "object")' <<< "$runners" > /dev/null 2>&1 \
     || fail "runners: must be a JSON object from platform keys to runner labels, e.g. {\"linux-x86_64\": [\"self-hosted\", \"perf\"]}, was '${RUNNERS}'"
 runners=$(jq -c . <<< "$runners")
 while IFS= read -r key; do

@@ -250,6 +250,7 @@ class WorkflowLogicTest {
 
         for (String[] bad : new String[][] {
                 {"[\"self-hosted\"]", "runners: must be a JSON object"},
+                {"{}{}", "runners: must be a JSON object"},
                 {"{\"linux-aarch64\": \"perf\"}", "runners: 'linux-aarch64' is not one of the platforms (linux-x86_64)"},
                 {"{\"linux-x86_64\": []}", "runners: the runner of 'linux-x86_64' must be a label or a non-empty array"},
                 {"{\"linux-x86_64\": [\"perf\", 3]}", "runners: the runner of 'linux-x86_64' must be a label"}}) {
