@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -58,6 +60,12 @@ final class InitCommand implements Callable<Integer> {
                     + "macos-aarch64, macos-x86_64, windows-x86_64 (default: ${DEFAULT-VALUE}).")
     List<String> platforms;
 
+    @Option(names = "--runner", paramLabel = "KEY=LABEL[,LABEL...]",
+            description = "Run a platform on your own runners, those with all these labels, instead of its "
+                    + "GitHub-hosted runner, e.g. --runner linux-x86_64=self-hosted,linux,x64,perf; once per platform "
+                    + "(default: GitHub-hosted runners only). Pull requests from forks still run on GitHub-hosted ones.")
+    Map<String, String> runner = new LinkedHashMap<>();
+
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
             description = "The benchmarks to run, a JMH include regex (default: ${DEFAULT-VALUE}, all of them).")
     String include;
@@ -92,7 +100,10 @@ final class InitCommand implements Callable<Integer> {
         Finding branch = defaultBranch != null ? Finding.of(defaultBranch, "--default-branch") : defaultBranch();
         InitSettings settings;
         try {
-            settings = new InitSettings(command.value(), jar.value(), include, platforms, java.value(), branch.value());
+            Map<String, List<String>> runners = new LinkedHashMap<>();
+            runner.forEach((key, labels) -> runners.put(key, List.of(labels.split(",", -1))));
+            settings = new InitSettings(command.value(), jar.value(), include, platforms, java.value(), branch.value(),
+                    runners);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -107,6 +118,8 @@ final class InitCommand implements Callable<Integer> {
         row(out, "platforms", Finding.of(String.join(",", settings.platforms()),
                 spec.commandLine().getParseResult().hasMatchedOption("--platforms") ? "--platforms"
                         : "the default; --platforms linux-x86_64,linux-aarch64 to gate more"));
+        settings.runners().forEach((key, labels) -> row(out, "runner", Finding.of(key + " on the runners labelled "
+                + String.join(", ", labels), "--runner")));
         row(out, "default branch", branch);
         detection.notes().forEach(n -> spec.commandLine().getErr().println("perf-gate: warning: " + n));
         warnIfNotTheRepositoryRoot();

@@ -145,6 +145,24 @@ class InitCommandTest {
     }
 
     @Test
+    void aRunnerPutsItsPlatformOnTheUsersOwnMachinesInBothWorkflows() throws Exception {
+        mavenProject();
+        Cli.Result result = init("--platforms", "linux-x86_64,linux-aarch64", "--runner",
+                "linux-x86_64=self-hosted,linux,x64,perf");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("runner          linux-x86_64 on the runners labelled self-hosted, linux, x64, "
+                + "perf  (--runner)");
+        CallerWorkflows.assertWritten(repo, Map.of("platforms", "linux-x86_64,linux-aarch64",
+                "runners", "{\"linux-x86_64\":[\"self-hosted\",\"linux\",\"x64\",\"perf\"]}"));
+        // Without --runner, the input is left out: GitHub-hosted runners are the reusable workflows' default.
+        Cli.Result hosted = init("--force");
+        assertThat(hosted.exitCode()).as(hosted.toString()).isZero();
+        assertThat(hosted.out()).doesNotContain("runner   ");
+        CallerWorkflows.assertWritten(repo, Map.of("runners", ""));
+    }
+
+    @Test
     void refusesToOverwriteWithoutForceListsTheFilesAndChangesNothing() throws Exception {
         mavenProject();
         assertThat(init().exitCode()).isZero();
@@ -235,7 +253,10 @@ class InitCommandTest {
                 List.of("--benchmarks-jar", "../x.jar"), "--benchmarks-jar must be a path inside the repository",
                 List.of("--platforms", "linux-x86_64,solaris-sparc"), "--platforms: os must be one of linux, macos, windows but was 'solaris'",
                 List.of("--java-version", "11"), "--java-version must be a JDK feature version, 17 or later",
-                List.of("--include", "("), "--include: not a valid regular expression");
+                List.of("--include", "("), "--include: not a valid regular expression",
+                List.of("--runner", "linux-aarch64=perf"), "--runner linux-aarch64: not one of the platforms (linux-x86_64)",
+                List.of("--runner", "linux-x86_64=self-hosted,,perf"), "--runner linux-x86_64=self-hosted,,perf: the runner's labels must be",
+                List.of("--runner", "linux-x86_64=${{ vars.R }}"), "--runner linux-x86_64=${{ vars.R }}: the runner's labels must be");
         for (Map.Entry<List<String>, String> c : refused.entrySet()) {
             Cli.Result result = init(c.getKey().toArray(String[]::new));
             assertThat(result.exitCode()).as(c.getKey().toString()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -77,7 +77,8 @@ public final class InitFiles {
     static final Map<String, String> REUSABLE_DEFAULTS = Map.of(
             "__INCLUDE__", ".*",
             "__PLATFORMS__", "linux-x86_64",
-            "__JAVA_VERSION__", "17");
+            "__JAVA_VERSION__", "17",
+            "__RUNNERS__", "");
     /** A YAML line that is one input given by a placeholder, e.g. {@code       include: __INCLUDE__}. */
     private static final Pattern INPUT_LINE = Pattern.compile("(?m)^ +[a-z-]+: (__[A-Z_]+__)\\R");
 
@@ -93,6 +94,7 @@ public final class InitFiles {
                 "__PLATFORMS__", String.join(",", s.platforms()),
                 "__JAVA_VERSION__", s.javaVersion(),
                 "__DEFAULT_BRANCH__", s.defaultBranch(),
+                "__RUNNERS__", s.runnersJson(),
                 "__FIRST_PLATFORM__", s.platforms().get(0));
         return List.of(
                 new File(".github/workflows/performance.yml",

@@ -2,10 +2,16 @@ package dev.perfgate.cli.init;
 
 import dev.perfgate.core.model.PlatformKey;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -21,11 +27,14 @@ import java.util.regex.PatternSyntaxException;
  * @param platforms     perf-gate platform keys, at least one, no repeats ({@code --platforms})
  * @param javaVersion   JDK feature version, 17 or later ({@code --java-version})
  * @param defaultBranch the branch whose pushes are gated and recorded ({@code --default-branch})
+ * @param runners       the runner labels of platforms that run on the user's own runners, in the
+ *                      order given; empty for GitHub-hosted runners only ({@code --runner})
  */
 public record InitSettings(String buildCommand, String benchmarksJar, String include, List<String> platforms,
-                           String javaVersion, String defaultBranch) {
+                           String javaVersion, String defaultBranch, Map<String, List<String>> runners) {
 
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]+");
+    private static final Pattern LABEL = Pattern.compile("[^\\s,\"'$\\\\{}\\p{Cntrl}]+");
 
     public InitSettings {
         line("--build-command", buildCommand);
@@ -61,6 +70,32 @@ public record InitSettings(String buildCommand, String benchmarksJar, String inc
         }
         if (!BRANCH.matcher(defaultBranch).matches() || defaultBranch.contains("..")) {
             throw new IllegalArgumentException("--default-branch is not a branch name: '" + defaultBranch + "'");
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> runner : runners.entrySet()) {
+            if (!platforms.contains(runner.getKey())) {
+                throw new IllegalArgumentException("--runner " + runner.getKey() + ": not one of the platforms ("
+                        + String.join(",", platforms) + ")");
+            }
+            if (runner.getValue().isEmpty() || !runner.getValue().stream().allMatch(l -> LABEL.matcher(l).matches())) {
+                throw new IllegalArgumentException("--runner " + runner.getKey() + "=" + String.join(",", runner.getValue())
+                        + ": the runner's labels must be one or more comma-separated labels, each without spaces, "
+                        + "quotes or '$', e.g. --runner " + runner.getKey() + "=self-hosted,linux,x64,perf");
+            }
+            copy.put(runner.getKey(), List.copyOf(runner.getValue()));
+        }
+        runners = Collections.unmodifiableMap(copy);
+    }
+
+    /** The runners as the reusable workflows' {@code runners} input takes them: a JSON object, or "" when none. */
+    public String runnersJson() {
+        if (runners.isEmpty()) {
+            return "";
+        }
+        try {
+            return new ObjectMapper().writeValueAsString(runners);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels of plain characters did not serialise", e);
         }
     }
 

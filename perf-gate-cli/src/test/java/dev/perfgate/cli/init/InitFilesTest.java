@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,7 @@ class InitFilesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final InitSettings SETTINGS = new InitSettings("./mvnw -B -DskipTests package",
-            "bench/target/benchmarks.jar", ".*", List.of("linux-x86_64", "linux-aarch64"), "21", "trunk");
+            "bench/target/benchmarks.jar", ".*", List.of("linux-x86_64", "linux-aarch64"), "21", "trunk", Map.of());
 
     @Test
     void templatesAreWorkflowsThemselvesWithPlaceholdersAsPlainValues() throws Exception {
