@@ -56,7 +56,8 @@ final class InitCommand implements Callable<Integer> {
     String benchmarksJar;
 
     @Option(names = "--platforms", paramLabel = "KEY[,KEY...]", split = ",", defaultValue = "linux-x86_64",
-            description = "The platforms to gate, each on its GitHub-hosted runner: linux-x86_64, linux-aarch64, "
+            description = "The platforms to gate, each on its GitHub-hosted runner unless --runner names others: "
+                    + "linux-x86_64, linux-aarch64, "
                     + "macos-aarch64, macos-x86_64, windows-x86_64 (default: ${DEFAULT-VALUE}).")
     List<String> platforms;
 

@@ -164,8 +164,9 @@ public final class InitFiles {
         if (yaml) {
             text = INPUT_LINE.matcher(text).replaceAll(line -> {
                 String placeholder = line.group(1);
-                return values.get(placeholder) != null && values.get(placeholder).equals(REUSABLE_DEFAULTS.get(placeholder))
-                        ? "" : Matcher.quoteReplacement(line.group());
+                boolean isDefault = REUSABLE_DEFAULTS.containsKey(placeholder)
+                        && REUSABLE_DEFAULTS.get(placeholder).equals(values.get(placeholder));
+                return isDefault ? "" : Matcher.quoteReplacement(line.group());
             });
         }
         Matcher m = PLACEHOLDER.matcher(text);
